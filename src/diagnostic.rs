@@ -1,0 +1,212 @@
+//! Findings as data: a stable code, a severity, a message, where it is, and how to fix it.
+//!
+//! Spans are byte ranges into the file's text; line and column are computed only when a
+//! diagnostic is rendered.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A byte range in a file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// The first byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The span as a range for slicing the text.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The data is wrong; `accord check` fails.
+    Error,
+    /// The data is suspicious; `accord check` fails too (every finding does), but the data can
+    /// still be used.
+    Warning,
+}
+
+impl Severity {
+    /// The severity's name as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)+) => {
+        /// The kind of a finding. Each has a stable kebab-case name that tools can rely on.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = $summary]
+                $variant,
+            )+
+        }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),+];
+
+            /// The code's stable name, as printed and as accepted by `accord explain`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name),+ }
+            }
+
+            /// The severity findings of this code have.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),+ }
+            }
+
+            /// A one-line description of what the code means.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary),+ }
+            }
+
+            /// The code with this name, if there is one.
+            pub fn from_name(name: &str) -> Option<Code> {
+                Code::ALL.iter().copied().find(|code| code.as_str() == name)
+            }
+        }
+    };
+}
+
+codes! {
+    Io = "io-error", Error, "A file or directory could not be read.";
+    FileTooLarge = "file-too-large", Error, "A file is larger than the size limit.";
+    NotUtf8 = "not-utf8", Error, "A file is not valid UTF-8 text.";
+    EmptyFile = "empty-file", Warning, "A data file holds no YAML document.";
+    YamlSyntax = "yaml-syntax", Error, "The file is not valid YAML.";
+    MultipleDocuments = "multiple-documents", Error, "A data file holds more than one YAML document.";
+    DuplicateKey = "duplicate-key", Error, "A key appears twice in one mapping.";
+    UnsupportedYaml = "unsupported-yaml", Error, "The file uses a YAML feature data files do not allow: tags, complex keys, infinite numbers.";
+    LimitExceeded = "limit-exceeded", Error, "The file nests too deeply or its aliases expand too far.";
+    UnknownField = "unknown-field", Error, "A mapping has a field the schema does not define.";
+    MissingField = "missing-field", Error, "A required field is missing.";
+    InvalidType = "invalid-type", Error, "A value has the wrong type (for example text where a list is expected).";
+    InvalidValue = "invalid-value", Error, "A value is not one of the allowed values, or is out of range.";
+    InvalidPattern = "invalid-pattern", Error, "A string does not follow the pattern of its kind (id, date, country code, ...).";
+    SchemaViolation = "schema-violation", Error, "The data breaks another rule of the schema.";
+    ImpossibleDate = "impossible-date", Error, "A date names a day its month does not have.";
+    DuplicateId = "duplicate-id", Error, "Two records share an id.";
+    DanglingReference = "dangling-reference", Error, "A reference names an id no record has.";
+    WrongReferenceKind = "wrong-reference-kind", Error, "A reference names a record of the wrong kind.";
+    QuoteNotFound = "quote-not-found", Error, "A quote does not appear in the text of the source it cites.";
+    SourceTextUnreadable = "source-text-unreadable", Error, "The text file of a source cannot be read.";
+}
+
+/// A secondary place a diagnostic points at, such as where a duplicate id was first defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The file, when it is not the diagnostic's own file.
+    pub path: Option<PathBuf>,
+    /// The range in that file.
+    pub span: Span,
+    /// What this place is.
+    pub message: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What kind of finding this is.
+    pub code: Code,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The file it is in. Filled in by the checker for every diagnostic it returns.
+    pub path: PathBuf,
+    /// Where in the file, if the finding has a place.
+    pub span: Option<Span>,
+    /// The JSON Pointer of the offending value, for findings about data.
+    pub pointer: Option<String>,
+    /// Other places that explain the finding.
+    pub labels: Vec<Label>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding of `code` with its default severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            path: PathBuf::new(),
+            span: None,
+            pointer: None,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// Sets the primary span.
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Sets the JSON Pointer.
+    pub fn with_pointer(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = Some(pointer.into());
+        self
+    }
+
+    /// Adds a secondary label in the same file.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { path: None, span, message: message.into() });
+        self
+    }
+
+    /// Adds a secondary label in another file.
+    pub fn with_label_in(mut self, path: PathBuf, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { path: Some(path), span, message: message.into() });
+        self
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the file.
+    pub fn in_file(mut self, path: PathBuf) -> Self {
+        self.path = path;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_round_trip() {
+        let mut seen = HashSet::new();
+        for code in Code::ALL {
+            let name = code.as_str();
+            assert!(seen.insert(name), "duplicate code {name}");
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{name}");
+            assert_eq!(Code::from_name(name), Some(*code));
+            assert!(!code.summary().is_empty());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Provenance: every fact in the dataset points at the source it came from, with the source's
+//! exact words and how the source knows it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ActorId, SourceId};
+
+/// A passage of a source that supports a record: which source, its exact words, and how the
+/// source presents them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The source the passage comes from.
+    pub source: SourceId,
+    /// The passage, copied exactly from the source's stored text. Runs of white space may differ;
+    /// every other character must match. accord checks it.
+    pub quote: String,
+    /// How the source presents the passage: as a fact in its own voice, as something an actor
+    /// said on record, as something reported by others, as an expectation, or as the reporter's
+    /// analysis.
+    #[serde(default, skip_serializing_if = "Modality::is_fact")]
+    pub modality: Modality,
+    /// The actors the source attributes the passage to, when it names them (for example the
+    /// official who said it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub according_to: Vec<ActorId>,
+    /// The source's own words for an attribution it does not name, copied exactly (for example
+    /// `foreign media`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+}
+
+/// How a source presents a passage. A claim by an official is not a fact: "the Ukrainian
+/// government has already approved it", said by the US Treasury Secretary, is `stated`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// The source states it as fact, in its own voice, with no attribution.
+    #[default]
+    Fact,
+    /// A named actor said it on record (quoted or paraphrased), and the source reports it.
+    Stated,
+    /// The source relays it from others: other media, unnamed officials, reports.
+    Reported,
+    /// The source expects it to happen or to be so; it has not happened yet.
+    Expected,
+    /// The reporter's own interpretation or assessment.
+    Analysis,
+}
+
+impl Modality {
+    /// Whether this is the default modality, [`Modality::Fact`].
+    pub fn is_fact(&self) -> bool {
+        *self == Modality::Fact
+    }
+}

@@ -1,0 +1,61 @@
+//! One YAML data file: any mix of the dataset's record kinds.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::agreement::Agreement;
+use super::claim::Claim;
+use super::event::Event;
+use super::fund::Fund;
+use super::office::Office;
+use super::organization::Organization;
+use super::person::Person;
+use super::source::Source;
+
+/// A data file of the accord dataset. Every section is optional, so the dataset can be split the
+/// way editors work: a registry of actors shared by all articles, and a file per article with its
+/// source, events, agreements and claims. Ids are unique across all files, and references work
+/// across files.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// Articles and other documents that records cite.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// People: leaders, officials, reporters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Countries, governments, alliances, blocs and media outlets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<Organization>,
+    /// Offices that people hold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<Office>,
+    /// Calls, talks, meetings, press conferences, interviews, summits and signings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// Agreements with their names, status history and terms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<Agreement>,
+    /// Funds that agreements create or feed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funds: Vec<Fund>,
+    /// Stated positions, statements, reactions, expectations and analysis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+}
+
+impl DataFile {
+    /// How many records the file holds, nested terms included.
+    pub fn record_count(&self) -> usize {
+        self.sources.len()
+            + self.people.len()
+            + self.organizations.len()
+            + self.offices.len()
+            + self.events.len()
+            + self.agreements.iter().map(|a| 1 + a.terms.len()).sum::<usize>()
+            + self.funds.len()
+            + self.claims.len()
+    }
+}
+

@@ -1,0 +1,49 @@
+//! Dates as news reports them: often partial ("on the 12th"), with a time and a zone that may be
+//! implied ("11 a.m. ... (local time)"), and a year the article never prints.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::pattern::{CalendarDate, TimeOfDay, TimeZone};
+
+/// A date as a source gives it: the resolved value, the source's own wording, which parts were
+/// inferred rather than printed, and how they were resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateValue {
+    /// The resolved calendar date, at the precision the source supports: `2025-02-28`, `2025-02`
+    /// or `2025`.
+    pub date: CalendarDate,
+    /// The time of day, `HH:MM` on the 24-hour clock, when the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeOfDay>,
+    /// The time zone of the date and time: an IANA name such as `America/New_York`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<TimeZone>,
+    /// The source's own words for this date, copied exactly (for example `the 27th (local time)`).
+    /// accord checks that they appear in a source the enclosing record cites.
+    pub as_written: String,
+    /// The parts of `date`, `time` and `time_zone` that the source does not print and that were
+    /// inferred by the editor. Empty when every part is printed in the source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<DatePart>,
+    /// How the inferred parts were resolved, in a sentence an editor can verify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+}
+
+/// A part of a date that can be printed in a source or inferred by the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePart {
+    /// The year.
+    Year,
+    /// The month.
+    Month,
+    /// The day of the month.
+    Day,
+    /// The time of day.
+    Time,
+    /// The time zone.
+    TimeZone,
+}

@@ -1,0 +1,107 @@
+//! Events: calls, talks, meetings, press conferences, interviews, summits, signings.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::citation::Citation;
+use super::date::DateValue;
+use super::ids::{ActorId, EventId, OrganizationId};
+
+/// Something that happens at a time between actors: a call, talks, a meeting, a summit. Plain
+/// statements are not events; they are claims. An event's status is a history, so a later
+/// source can report that a scheduled summit occurred or was cancelled without rewriting what
+/// an earlier source said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// The stable id other records use for this event.
+    pub id: EventId,
+    /// What kind of event this is.
+    pub kind: EventKind,
+    /// A short neutral title for the event.
+    pub title: String,
+    /// The people and organizations taking part, as the sources name them.
+    pub participants: Vec<ActorId>,
+    /// Actors the sources point out were not taking part (for example talks held "without
+    /// Ukraine and Europe").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<ActorId>,
+    /// What the event is for, as the sources put it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// Where the event takes place, if a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// When the event takes place, if a source says; partial dates are allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateValue>,
+    /// Events the sources say this one came after or follows on from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follows: Vec<EventId>,
+    /// The event's status as each source reports it, oldest report first.
+    #[schemars(length(min = 1))]
+    pub status: Vec<EventStatusReport>,
+    /// Where the sources report the event.
+    #[schemars(length(min = 1))]
+    pub citations: Vec<Citation>,
+}
+
+/// A kind of event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A telephone or video call.
+    Call,
+    /// Negotiations or high-level dialogue between delegations.
+    Talks,
+    /// A meeting between leaders or officials.
+    Meeting,
+    /// A summit between heads of state or government.
+    Summit,
+    /// A press conference.
+    PressConference,
+    /// An interview given to the media.
+    Interview,
+    /// The signing of an agreement.
+    Signing,
+    /// A vote or decision by a legislature or government.
+    Vote,
+}
+
+/// Where an event takes place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// The place's name as the sources give it (a building, a city, a country).
+    pub name: String,
+    /// The country the place is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<OrganizationId>,
+}
+
+/// The status of an event as one source reports it at one time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventStatusReport {
+    /// The status reported.
+    pub status: EventStatus,
+    /// Where the sources report this status.
+    #[schemars(length(min = 1))]
+    pub citations: Vec<Citation>,
+}
+
+/// The status of an event, following schema.org's event statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// Announced for a future date.
+    Scheduled,
+    /// Took place.
+    Occurred,
+    /// Called off.
+    Cancelled,
+    /// Put off to an unknown date.
+    Postponed,
+    /// Moved to a new date.
+    Rescheduled,
+}

@@ -1,0 +1,52 @@
+//! People, and the offices they hold for a time.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::citation::Citation;
+use super::date::DateValue;
+use super::ids::{OfficeId, PersonId};
+use super::pattern::WikidataId;
+
+/// A person the sources mention: a leader, an official, a reporter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The stable id other records use for this person.
+    pub id: PersonId,
+    /// The person's name as the sources print it in full.
+    pub name: String,
+    /// Other names or spellings the sources use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The person's Wikidata item, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<WikidataId>,
+    /// The offices the sources say this person holds or held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holds: Vec<OfficeHolding>,
+    /// Where the sources mention this person.
+    #[schemars(length(min = 1))]
+    pub citations: Vec<Citation>,
+}
+
+/// A person's holding of an office for a time, as the sources describe it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeHolding {
+    /// The office held.
+    pub office: OfficeId,
+    /// When the holding began, if a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<DateValue>,
+    /// When the holding ended, if a source says. Absent while the person holds the office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateValue>,
+    /// Which term of office this is (2 for a second term), if a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub term_number: Option<u32>,
+    /// Where the sources say the person holds the office.
+    #[schemars(length(min = 1))]
+    pub citations: Vec<Citation>,
+}

@@ -1,0 +1,98 @@
+//! Sources: the articles and documents that every other record cites.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::date::DateValue;
+use super::ids::{OrganizationId, PersonId, SourceId};
+use super::pattern::{EmailAddress, LanguageTag, TextPath, Url};
+
+/// A source: a news article or other document. Its full text is stored beside the dataset so
+/// that every quote citing it can be checked word for word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The stable id other records use to cite this source.
+    pub id: SourceId,
+    /// What kind of document this is.
+    pub kind: SourceKind,
+    /// The headline or title, exactly as published.
+    pub title: String,
+    /// The organization that published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<OrganizationId>,
+    /// The name of the publication or edition it appeared in, when it differs from the
+    /// publisher's name (for example a website or a foreign-language edition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    /// The authors named in the byline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Author>,
+    /// When it was published, if the source says so. Left out when the source does not print it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateValue>,
+    /// The language of the stored text.
+    pub language: LanguageTag,
+    /// Set when the stored text is a translation of another text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Translation>,
+    /// Where the source can be read online, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Url>,
+    /// The publisher's contact address as printed with the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<EmailAddress>,
+    /// The file holding the source's full text, relative to this YAML file. Quotes that cite the
+    /// source are checked against it.
+    pub text: TextPath,
+}
+
+/// A kind of source document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A news article.
+    NewsArticle,
+    /// A transcript of an interview, briefing or press conference.
+    Transcript,
+    /// A statement or press release by a government or organization.
+    OfficialStatement,
+    /// The text of an agreement or other official document.
+    OfficialDocument,
+    /// A post on a social media platform.
+    SocialMediaPost,
+}
+
+/// An author named in a source's byline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    /// The author's name as printed.
+    pub name: String,
+    /// The author's role as printed (for example `Hankyung.com reporter`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The author's e-mail address as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<EmailAddress>,
+    /// The author's person record, when the dataset has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PersonId>,
+}
+
+/// Where a translated text comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The language of the original text.
+    pub from_language: LanguageTag,
+    /// Who made the translation: the publisher, an agency, or the editor of the dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_by: Option<String>,
+    /// The title of the original text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_title: Option<String>,
+    /// Where the original text can be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_url: Option<Url>,
+}

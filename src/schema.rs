@@ -1,0 +1,87 @@
+//! The JSON Schema of a data file, generated from the model. The committed copy under
+//! `schemas/` is written by `accord schema --out schemas/` and checked for freshness by a test.
+
+use schemars::generate::SchemaSettings;
+use schemars::transform::{Transform, transform_subschemas};
+use serde_json::{Map, Value, json};
+
+use crate::model::DataFile;
+
+/// The file name of the data-file schema under `schemas/`.
+pub const DATA_FILE_SCHEMA_NAME: &str = "accord.schema.json";
+/// The `$id` of the data-file schema.
+pub const DATA_FILE_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/accord.schema.json";
+
+/// The JSON Schema (draft 2020-12) of one accord data file, as a JSON value.
+pub fn data_file_schema() -> Value {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.transforms.push(Box::new(PlainStringEnums));
+    let schema = settings.into_generator().into_root_schema_for::<DataFile>();
+    let mut root = schema.to_value();
+    if let Value::Object(map) = &mut root {
+        let mut ordered = Map::new();
+        ordered.insert("$schema".into(), map.remove("$schema").unwrap_or(Value::Null));
+        ordered.insert("$id".into(), json!(DATA_FILE_SCHEMA_ID));
+        ordered.insert("title".into(), json!("accord data file"));
+        ordered.extend(std::mem::take(map));
+        *map = ordered;
+    }
+    root
+}
+
+/// The schema files accord generates, as `(file name, pretty JSON with a final newline)`.
+pub fn schema_files() -> Vec<(&'static str, String)> {
+    vec![(DATA_FILE_SCHEMA_NAME, to_pretty_json(&data_file_schema()))]
+}
+
+fn to_pretty_json(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Turns the `oneOf` of `const`s that schemars emits for documented unit variants back into a
+/// plain string `enum`, keeping each variant's doc in `markdownEnumDescriptions` (read by editors
+/// for completion) and in the description. Plain enums give clear validation errors and clean
+/// generated code in other languages.
+#[derive(Debug, Clone)]
+struct PlainStringEnums;
+
+impl Transform for PlainStringEnums {
+    fn transform(&mut self, schema: &mut schemars::Schema) {
+        transform_subschemas(self, schema);
+        let Some(object) = schema.as_object_mut() else { return };
+        let Some(Value::Array(variants)) = object.get("oneOf") else { return };
+        let mut values = Vec::new();
+        let mut docs = Vec::new();
+        for variant in variants {
+            let Some(value) = variant.get("const").and_then(Value::as_str) else { return };
+            values.push(json!(value));
+            let doc = variant.get("description").and_then(Value::as_str).unwrap_or_default();
+            docs.push(doc.to_owned());
+        }
+        object.remove("oneOf");
+        let listing: Vec<String> =
+            values.iter().zip(&docs).map(|(value, doc)| format!("- `{}`: {doc}", value.as_str().unwrap_or_default())).collect();
+        let description = match object.get("description").and_then(Value::as_str) {
+            Some(own) => format!("{own}\n\n{}", listing.join("\n")),
+            None => listing.join("\n"),
+        };
+        object.insert("description".into(), json!(description));
+        object.insert("type".into(), json!("string"));
+        object.insert("enum".into(), Value::Array(values));
+        object.insert("markdownEnumDescriptions".into(), json!(docs));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_is_valid_draft_2020_12() {
+        let schema = data_file_schema();
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert!(jsonschema::draft202012::meta::is_valid(&schema));
+    }
+}

@@ -1,0 +1,550 @@
+//! YAML text -> JSON value plus a span tree, in one pass over the parser's events.
+//!
+//! The JSON value feeds the schema pass and the typed deserialization; the [`SpanTree`] keeps the
+//! byte range of every key and value in the same shape, so that a JSON Pointer from any later
+//! pass maps back to the text. Scalars follow the YAML 1.2 core schema: `NO`, `on` and `yes` stay
+//! strings. Duplicate keys are reported and the later entry is dropped, so the value and the span
+//! tree stay aligned. Depth and alias expansion are bounded by [`Limits`].
+//!
+//! This module does no I/O.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+use serde_json::{Map, Number, Value};
+
+use crate::diagnostic::{Code, Diagnostic, Span};
+
+/// Bounds that keep hostile input from exhausting the stack or memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The deepest nesting of mappings and sequences accepted.
+    pub max_depth: usize,
+    /// The most nodes that aliases may add by repeating anchored nodes, per file.
+    pub max_alias_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_depth: 64, max_alias_nodes: 10_000 }
+    }
+}
+
+/// The byte ranges of a node, its key (for mapping entries) and its children, in the same order
+/// as the children of the matching JSON value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SpanTree {
+    /// The node's value.
+    pub span: Span,
+    /// The key of the mapping entry this node is the value of.
+    pub key: Option<Span>,
+    /// The children: sequence items, or mapping values in insertion order.
+    pub children: Vec<SpanTree>,
+}
+
+/// Where a JSON Pointer leads in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    /// The value the pointer names.
+    pub value: Span,
+    /// The key of the mapping entry holding that value, if any.
+    pub key: Option<Span>,
+    /// Whether every token of the pointer was found; if not, the spans are those of the deepest
+    /// node that exists.
+    pub exact: bool,
+}
+
+impl SpanTree {
+    /// Follows a JSON Pointer (`/events/0/kind`) through `value` and this tree.
+    pub fn locate(&self, value: &Value, pointer: &str) -> Located {
+        let mut node = self;
+        let mut current = value;
+        if pointer.is_empty() {
+            return Located { value: node.span, key: node.key, exact: true };
+        }
+        for raw in pointer.split('/').skip(1) {
+            let token = unescape_pointer_token(raw);
+            let step = match current {
+                Value::Object(map) => map.iter().enumerate().find(|(_, (k, _))| **k == token).map(|(i, (_, v))| (i, v)),
+                Value::Array(items) => token.parse::<usize>().ok().filter(|i| *i < items.len()).map(|i| (i, &items[i])),
+                _ => None,
+            };
+            match step.and_then(|(i, v)| node.children.get(i).map(|child| (child, v))) {
+                Some((child, v)) => {
+                    node = child;
+                    current = v;
+                }
+                None => return Located { value: node.span, key: node.key, exact: false },
+            }
+        }
+        Located { value: node.span, key: node.key, exact: true }
+    }
+}
+
+fn unescape_pointer_token(token: &str) -> Cow<'_, str> {
+    if token.contains('~') { Cow::Owned(token.replace("~1", "/").replace("~0", "~")) } else { Cow::Borrowed(token) }
+}
+
+/// A parsed YAML document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The document as JSON; `None` when the file holds no document at all.
+    pub value: Option<Value>,
+    /// The spans of every node of `value`.
+    pub spans: SpanTree,
+}
+
+/// Parses one YAML file. Always returns a document (possibly partial) and the findings; a
+/// syntax error or a breached limit stops the parse and leaves `value` as `None`.
+pub fn parse(text: &str, limits: &Limits) -> (Document, Vec<Diagnostic>) {
+    let mut builder = Builder::new(text, *limits);
+    let outcome = builder.run();
+    let Builder { diagnostics, root, .. } = builder;
+    let mut diagnostics = diagnostics;
+    match outcome {
+        Ok(()) => {
+            let (value, spans) = match root {
+                Some((value, spans)) => (Some(value), spans),
+                None => (None, SpanTree::default()),
+            };
+            (Document { value, spans }, diagnostics)
+        }
+        Err(fatal) => {
+            diagnostics.push(fatal);
+            (Document { value: None, spans: SpanTree::default() }, diagnostics)
+        }
+    }
+}
+
+/// Converts the parser's character positions to byte offsets, walking forward from the last
+/// position asked for (the parser reports positions in increasing order, nearly always).
+struct Offsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    last_char: usize,
+    last_byte: usize,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Offsets { text, ascii: text.is_ascii(), last_char: 0, last_byte: 0 }
+    }
+
+    fn byte(&mut self, char_index: usize) -> usize {
+        if self.ascii {
+            return char_index.min(self.text.len());
+        }
+        if char_index < self.last_char {
+            self.last_char = 0;
+            self.last_byte = 0;
+        }
+        let rest = &self.text[self.last_byte..];
+        let ahead = char_index - self.last_char;
+        let byte = rest.char_indices().nth(ahead).map_or(self.text.len(), |(b, _)| self.last_byte + b);
+        self.last_char = char_index;
+        self.last_byte = byte;
+        byte
+    }
+
+    fn span(&mut self, span: saphyr_parser::Span) -> Span {
+        let start = self.byte(span.start.index());
+        let end = self.byte(span.end.index()).max(start);
+        Span::new(start, end)
+    }
+}
+
+enum Frame {
+    Sequence { items: Vec<Value>, spans: Vec<SpanTree>, start: Span, anchor: usize },
+    Mapping { map: Map<String, Value>, spans: Vec<SpanTree>, keys: HashMap<String, Span>, pending: Option<(String, Span)>, start: Span, anchor: usize },
+}
+
+struct Builder<'a> {
+    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    offsets: Offsets<'a>,
+    limits: Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Value, SpanTree, usize)>,
+    alias_nodes: usize,
+    documents: usize,
+    root: Option<(Value, SpanTree)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, limits: Limits) -> Self {
+        Builder {
+            parser: Parser::new_from_str(text),
+            offsets: Offsets::new(text),
+            limits,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            alias_nodes: 0,
+            documents: 0,
+            root: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) -> Result<(), Diagnostic> {
+        while let Some(next) = self.parser.next_event() {
+            let (event, raw_span) = next.map_err(|error| self.syntax_error(&error))?;
+            let span = self.offsets.span(raw_span);
+            match event {
+                Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
+                Event::StreamEnd => break,
+                Event::DocumentStart(_) => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        self.diagnostics.push(
+                            Diagnostic::new(Code::MultipleDocuments, "this file holds more than one YAML document")
+                                .with_span(span)
+                                .with_help("put each document in a file of its own; accord reads only the first"),
+                        );
+                        break;
+                    }
+                }
+                Event::Scalar(text, style, anchor, tag) => {
+                    let value = self.scalar(&text, style, tag.as_deref(), span);
+                    self.push_value(value, SpanTree { span, key: None, children: Vec::new() }, anchor, span)?;
+                }
+                Event::SequenceStart(anchor, tag) => {
+                    self.check_tag(tag.as_deref(), "seq", span);
+                    self.open(Frame::Sequence { items: Vec::new(), spans: Vec::new(), start: span, anchor }, span)?;
+                }
+                Event::MappingStart(anchor, tag) => {
+                    self.check_tag(tag.as_deref(), "map", span);
+                    self.open(
+                        Frame::Mapping { map: Map::new(), spans: Vec::new(), keys: HashMap::new(), pending: None, start: span, anchor },
+                        span,
+                    )?;
+                }
+                Event::SequenceEnd => {
+                    if let Some(Frame::Sequence { items, spans, start, anchor }) = self.stack.pop() {
+                        let whole = Span::new(start.start, span.end.max(start.end));
+                        self.push_value(Value::Array(items), SpanTree { span: whole, key: None, children: spans }, anchor, whole)?;
+                    }
+                }
+                Event::MappingEnd => {
+                    if let Some(Frame::Mapping { map, spans, start, anchor, .. }) = self.stack.pop() {
+                        let whole = Span::new(start.start, span.end.max(start.end));
+                        self.push_value(Value::Object(map), SpanTree { span: whole, key: None, children: spans }, anchor, whole)?;
+                    }
+                }
+                Event::Alias(id) => {
+                    let Some((value, spans, count)) = self.anchors.get(&id) else {
+                        return Err(Diagnostic::new(Code::YamlSyntax, "this alias names no anchor defined before it").with_span(span));
+                    };
+                    self.alias_nodes += count;
+                    if self.alias_nodes > self.limits.max_alias_nodes {
+                        return Err(Diagnostic::new(
+                            Code::LimitExceeded,
+                            format!("aliases expand to more than {} nodes", self.limits.max_alias_nodes),
+                        )
+                        .with_span(span)
+                        .with_help("this looks like an alias bomb; expand the aliases by hand, or raise the limit with --max-alias-nodes"));
+                    }
+                    let (value, mut spans) = (value.clone(), spans.clone());
+                    relocate(&mut spans, span);
+                    self.push_value(value, spans, 0, span)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn syntax_error(&mut self, error: &ScanError) -> Diagnostic {
+        let at = Span::new(self.offsets.byte(error.marker().index()), self.offsets.byte(error.marker().index()));
+        if error.info().contains("recursion limit") {
+            return Diagnostic::new(Code::LimitExceeded, "the YAML parser's nesting limit was reached")
+                .with_span(at)
+                .with_help("accord data files nest about ten levels deep; flatten the structure");
+        }
+        Diagnostic::new(Code::YamlSyntax, format!("YAML syntax error: {}", error.info())).with_span(at)
+    }
+
+    fn open(&mut self, frame: Frame, span: Span) -> Result<(), Diagnostic> {
+        if let Some(Frame::Mapping { pending: None, .. }) = self.stack.last() {
+            return Err(Diagnostic::new(Code::UnsupportedYaml, "a mapping key must be a plain value, not a mapping or a sequence")
+                .with_span(span)
+                .with_help("use a string as the key"));
+        }
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(Diagnostic::new(Code::LimitExceeded, format!("nesting deeper than {} levels", self.limits.max_depth))
+                .with_span(span)
+                .with_help("accord data files nest about ten levels deep; raise the limit with --max-depth if you need more"));
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// Hands a finished node to the open collection, or makes it the root.
+    fn push_value(&mut self, value: Value, spans: SpanTree, anchor: usize, span: Span) -> Result<(), Diagnostic> {
+        if anchor != 0 {
+            let count = node_count(&spans);
+            self.anchors.insert(anchor, (value.clone(), spans.clone(), count));
+        }
+        match self.stack.last_mut() {
+            None => {
+                self.root = Some((value, spans));
+            }
+            Some(Frame::Sequence { items, spans: children, .. }) => {
+                items.push(value);
+                children.push(spans);
+            }
+            Some(Frame::Mapping { map, spans: children, keys, pending, .. }) => match pending.take() {
+                None => {
+                    let key = match value {
+                        Value::String(text) => text,
+                        Value::Null => String::new(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Number(n) => n.to_string(),
+                        Value::Array(_) | Value::Object(_) => {
+                            return Err(Diagnostic::new(Code::UnsupportedYaml, "a mapping key must be a plain value, not a mapping or a sequence")
+                                .with_span(span));
+                        }
+                    };
+                    *pending = Some((key, span));
+                }
+                Some((key, key_span)) => {
+                    if let Some(first) = keys.get(&key) {
+                        self.diagnostics.push(
+                            Diagnostic::new(Code::DuplicateKey, format!("the key `{key}` appears twice in this mapping"))
+                                .with_span(key_span)
+                                .with_label(*first, "first used here")
+                                .with_help("remove one of the two entries; accord keeps the first"),
+                        );
+                    } else {
+                        keys.insert(key.clone(), key_span);
+                        map.insert(key, value);
+                        children.push(SpanTree { key: Some(key_span), ..spans });
+                    }
+                }
+            },
+        }
+        Ok(())
+    }
+
+    fn check_tag(&mut self, tag: Option<&Tag>, expected: &str, span: Span) {
+        if let Some(tag) = tag {
+            if !(tag.is_yaml_core_schema() && tag.suffix == expected) {
+                self.unsupported_tag(tag, span);
+            }
+        }
+    }
+
+    fn unsupported_tag(&mut self, tag: &Tag, span: Span) {
+        self.diagnostics.push(
+            Diagnostic::new(Code::UnsupportedYaml, format!("the YAML tag `{tag}` is not supported"))
+                .with_span(span)
+                .with_help("remove the tag: accord data files use plain YAML values only"),
+        );
+    }
+
+    fn scalar(&mut self, text: &str, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> Value {
+        if let Some(tag) = tag {
+            if tag.is_yaml_core_schema() {
+                match tag.suffix.as_str() {
+                    "str" => return Value::String(text.to_owned()),
+                    "null" | "bool" | "int" | "float" => {
+                        let resolved = self.resolve_plain(text, span);
+                        let fits = match tag.suffix.as_str() {
+                            "null" => resolved.is_null(),
+                            "bool" => resolved.is_boolean(),
+                            "int" => resolved.is_i64() || resolved.is_u64(),
+                            _ => resolved.is_number(),
+                        };
+                        if !fits {
+                            self.diagnostics.push(
+                                Diagnostic::new(Code::UnsupportedYaml, format!("`{text}` is not a valid `!!{}`", tag.suffix)).with_span(span),
+                            );
+                        }
+                        return resolved;
+                    }
+                    _ => {}
+                }
+            }
+            self.unsupported_tag(tag, span);
+        }
+        if style == ScalarStyle::Plain { self.resolve_plain(text, span) } else { Value::String(text.to_owned()) }
+    }
+
+    /// Resolves a plain scalar by the YAML 1.2 core schema.
+    fn resolve_plain(&mut self, text: &str, span: Span) -> Value {
+        match text {
+            "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+            "true" | "True" | "TRUE" => return Value::Bool(true),
+            "false" | "False" | "FALSE" => return Value::Bool(false),
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN" | ".NAN" => {
+                self.not_json_number(text, span);
+                return Value::Null;
+            }
+            _ => {}
+        }
+        let bytes = text.as_bytes();
+        let first = bytes[0];
+        if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+            return Value::String(text.to_owned());
+        }
+        if let Some(hex) = text.strip_prefix("0x") {
+            if let Ok(n) = u64::from_str_radix(hex, 16) {
+                return Value::Number(n.into());
+            }
+        }
+        if let Some(octal) = text.strip_prefix("0o") {
+            if let Ok(n) = u64::from_str_radix(octal, 8) {
+                return Value::Number(n.into());
+            }
+        }
+        if is_core_int(text) {
+            if let Ok(n) = text.parse::<i64>() {
+                return Value::Number(n.into());
+            }
+            if let Ok(n) = text.trim_start_matches('+').parse::<u64>() {
+                return Value::Number(n.into());
+            }
+        }
+        if is_core_int(text) || is_core_float(text) {
+            match text.parse::<f64>().ok().and_then(Number::from_f64) {
+                Some(n) => return Value::Number(n),
+                None => {
+                    self.not_json_number(text, span);
+                    return Value::Null;
+                }
+            }
+        }
+        Value::String(text.to_owned())
+    }
+
+    fn not_json_number(&mut self, text: &str, span: Span) {
+        self.diagnostics.push(
+            Diagnostic::new(Code::UnsupportedYaml, format!("`{text}` is a number JSON cannot represent"))
+                .with_span(span)
+                .with_help("quote it if you meant text, or use a finite number"),
+        );
+    }
+}
+
+fn is_core_int(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+fn is_core_float(text: &str) -> bool {
+    let rest = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+        None => (rest, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => {
+            whole.bytes().all(|b| b.is_ascii_digit())
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+                && !(whole.is_empty() && fraction.is_empty())
+        }
+        None => !mantissa.is_empty() && mantissa.bytes().all(|b| b.is_ascii_digit()),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    mantissa_ok && exponent_ok
+}
+
+fn node_count(tree: &SpanTree) -> usize {
+    let mut count = 0;
+    let mut pending = vec![tree];
+    while let Some(node) = pending.pop() {
+        count += 1;
+        pending.extend(node.children.iter());
+    }
+    count
+}
+
+/// Points every span of a copied anchor at the alias that repeats it.
+fn relocate(tree: &mut SpanTree, at: Span) {
+    let mut pending = vec![tree];
+    while let Some(node) = pending.pop() {
+        node.span = at;
+        if node.key.is_some() {
+            node.key = Some(at);
+        }
+        pending.extend(node.children.iter_mut());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Value {
+        let (document, diagnostics) = parse(text, &Limits::default());
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        document.value.unwrap_or(Value::Null)
+    }
+
+    #[test]
+    fn scalars_follow_the_yaml_1_2_core_schema() {
+        let parsed = value("a: NO\nb: on\nc: yes\nd: true\ne: 0755\nf: 1.5\ng: ~\nh: '1'\ni: 11:00\nj: 0x1F\nk: 1e3\n");
+        assert_eq!(
+            parsed,
+            serde_json::json!({"a": "NO", "b": "on", "c": "yes", "d": true, "e": 755, "f": 1.5, "g": null, "h": "1", "i": "11:00", "j": 31, "k": 1000.0})
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_and_the_first_kept() {
+        let (document, diagnostics) = parse("a: 1\nb: 2\na: 3\n", &Limits::default());
+        assert_eq!(document.value, Some(serde_json::json!({"a": 1, "b": 2})));
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, Code::DuplicateKey);
+        assert_eq!(diagnostics[0].span, Some(Span::new(10, 11)));
+    }
+
+    #[test]
+    fn pointers_map_to_keys_and_values() {
+        let text = "events:\n  - id: x\n    kind: meeting\n";
+        let (document, _) = parse(text, &Limits::default());
+        let json = document.value.unwrap_or(Value::Null);
+        let found = document.spans.locate(&json, "/events/0/kind");
+        assert!(found.exact);
+        assert_eq!(&text[found.value.range()], "meeting");
+        assert_eq!(found.key.map(|k| &text[k.range()]), Some("kind"));
+        let missing = document.spans.locate(&json, "/events/0/nope");
+        assert!(!missing.exact);
+    }
+
+    #[test]
+    fn non_ascii_text_gets_byte_offsets() {
+        let text = "a: \"Zelens’kyi\"\nb: x\n";
+        let (document, _) = parse(text, &Limits::default());
+        let json = document.value.unwrap_or(Value::Null);
+        assert_eq!(&text[document.spans.locate(&json, "/b").value.range()], "x");
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_stopped() {
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n", p = i - 1));
+        }
+        let (document, diagnostics) = parse(&bomb, &Limits::default());
+        assert!(document.value.is_none());
+        assert_eq!(diagnostics.last().map(|d| d.code), Some(Code::LimitExceeded), "{diagnostics:?}");
+
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let (document, diagnostics) = parse(&deep, &Limits::default());
+        assert!(document.value.is_none());
+        assert_eq!(diagnostics.last().map(|d| d.code), Some(Code::LimitExceeded), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn syntax_errors_and_extra_documents_are_reported() {
+        let (_, diagnostics) = parse("a: [1, 2\nb: 3\n", &Limits::default());
+        assert_eq!(diagnostics[0].code, Code::YamlSyntax);
+        let (document, diagnostics) = parse("a: 1\n---\nb: 2\n", &Limits::default());
+        assert_eq!(document.value, Some(serde_json::json!({"a": 1})));
+        assert_eq!(diagnostics[0].code, Code::MultipleDocuments);
+    }
+}
