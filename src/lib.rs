@@ -1,14 +1,22 @@
 //! accord turns news coverage of diplomacy into a validated dataset.
 //!
 //! The [`model`] types describe the YAML data files and export their JSON Schema ([`schema`]);
-//! [`check`] validates a set of data files against the schema and against the rules a schema
-//! cannot express (unique ids, references that resolve, quotes that appear in their source).
+//! [`check_paths`] validates a set of data files against the schema and against the rules a
+//! schema cannot express (unique ids, references that resolve, quotes that appear in their
+//! source).
 //!
-//! The library never prints and never exits: findings are returned as [`Diagnostic`]s.
+//! The library never prints and never exits: findings are returned as [`Diagnostic`]s, and `Err`
+//! only means a run could not happen.
 
-pub mod model;
-pub mod schema;
+pub mod check;
 pub mod diagnostic;
+pub mod files;
+pub mod model;
+pub mod render;
+pub mod schema;
+pub mod validate;
 pub mod yaml;
 
+pub use check::{CheckOptions, CheckRun, check_paths};
 pub use diagnostic::{Code, Diagnostic, Label, Severity, Span};
+pub use files::CheckError;

@@ -16,6 +16,7 @@ pub const DATA_FILE_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/accord.
 pub fn data_file_schema() -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     settings.transforms.push(Box::new(PlainStringEnums));
+    settings.transforms.push(Box::new(UnwrapDescriptions));
     let schema = settings.into_generator().into_root_schema_for::<DataFile>();
     let mut root = schema.to_value();
     if let Value::Object(map) = &mut root {
@@ -23,6 +24,7 @@ pub fn data_file_schema() -> Value {
         ordered.insert("$schema".into(), map.remove("$schema").unwrap_or(Value::Null));
         ordered.insert("$id".into(), json!(DATA_FILE_SCHEMA_ID));
         ordered.insert("title".into(), json!("accord data file"));
+        map.remove("title");
         ordered.extend(std::mem::take(map));
         *map = ordered;
     }
@@ -74,9 +76,40 @@ impl Transform for PlainStringEnums {
     }
 }
 
+/// Joins the hard-wrapped lines of doc comments, keeping paragraph breaks and list items, so
+/// descriptions read well in editors and in generated code.
+#[derive(Debug, Clone)]
+struct UnwrapDescriptions;
+
+impl Transform for UnwrapDescriptions {
+    fn transform(&mut self, schema: &mut schemars::Schema) {
+        transform_subschemas(self, schema);
+        if let Some(Value::String(text)) = schema.as_object_mut().and_then(|o| o.get_mut("description")) {
+            *text = unwrap_lines(text);
+        }
+    }
+}
+
+fn unwrap_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            let keep_break = line.is_empty() || line.starts_with("- ") || out.ends_with('\n');
+            out.push(if keep_break { '\n' } else { ' ' });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_lines_join_but_paragraphs_and_lists_stay() {
+        assert_eq!(unwrap_lines("a\nb\n\nc\n- d\n- e"), "a b\n\nc\n- d\n- e");
+    }
 
     #[test]
     fn the_schema_is_valid_draft_2020_12() {

@@ -1,0 +1,85 @@
+//! A whole run: find the files, check each in parallel, apply the dataset-wide rules, and return
+//! every finding sorted by file and position.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::files::{self, CheckError};
+use crate::validate::{self, FileFacts, SchemaValidator};
+use crate::yaml::Limits;
+
+/// The settings of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// The largest file read, in bytes.
+    pub max_file_size: u64,
+    /// The limits of the YAML parser.
+    pub yaml: Limits,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions { max_file_size: files::DEFAULT_MAX_FILE_SIZE, yaml: Limits::default() }
+    }
+}
+
+/// The result of a run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckRun {
+    /// Every finding, sorted by file, then position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of every file a finding points into, for rendering snippets.
+    pub texts: BTreeMap<PathBuf, String>,
+    /// How many data files were checked.
+    pub files_checked: usize,
+    /// How many records they hold.
+    pub records: usize,
+}
+
+/// Checks every data file under `paths`.
+pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun, CheckError> {
+    let validator = SchemaValidator::new().map_err(CheckError::Schema)?;
+    let (paths, mut diagnostics) = files::discover(paths)?;
+    let outcomes: Vec<(FileFacts, Vec<Diagnostic>, Option<String>)> = paths
+        .par_iter()
+        .map(|path| match files::read_text(path, options.max_file_size) {
+            Ok(text) => {
+                let outcome = validate::check_file(path, &text, &validator, &options.yaml);
+                // Keep the text only where a finding needs it for its snippet.
+                let keep = (!outcome.diagnostics.is_empty()).then_some(text);
+                (outcome.facts, outcome.diagnostics, keep)
+            }
+            Err(diagnostic) => (FileFacts { path: path.clone(), ..FileFacts::default() }, vec![diagnostic], None),
+        })
+        .collect();
+    let mut texts = BTreeMap::new();
+    let mut facts = Vec::with_capacity(outcomes.len());
+    for (file_facts, file_diagnostics, text) in outcomes {
+        if let Some(text) = text {
+            texts.insert(file_facts.path.clone(), text);
+        }
+        diagnostics.extend(file_diagnostics);
+        facts.push(file_facts);
+    }
+    let max_size = options.max_file_size;
+    diagnostics.extend(validate::check_dataset(&facts, &|yaml, text| files::load_source_text(yaml, text, max_size)));
+    for diagnostic in &diagnostics {
+        for path in std::iter::once(&diagnostic.path).chain(diagnostic.labels.iter().filter_map(|l| l.path.as_ref())) {
+            if !texts.contains_key(path) {
+                if let Ok(text) = files::read_text(path, max_size) {
+                    texts.insert(path.clone(), text);
+                }
+            }
+        }
+    }
+    diagnostics.sort_by(|a, b| (&a.path, a.span, a.code).cmp(&(&b.path, b.span, b.code)));
+    Ok(CheckRun {
+        diagnostics,
+        texts,
+        files_checked: facts.len(),
+        records: facts.iter().map(|f| f.records).sum(),
+    })
+}

@@ -1,0 +1,198 @@
+//! The schema pass: validates a file's JSON value against the generated schema and turns each
+//! error into a diagnostic placed on the offending key or value.
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Draft, ValidationError, Validator};
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::yaml::SpanTree;
+
+/// The data-file schema, compiled once and shared by every file of a run.
+pub struct SchemaValidator {
+    schema: Value,
+    validator: Validator,
+}
+
+impl std::fmt::Debug for SchemaValidator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SchemaValidator").finish_non_exhaustive()
+    }
+}
+
+impl SchemaValidator {
+    /// Compiles the data-file schema. It is built in and has no external `$ref`, so this only
+    /// fails if the generated schema itself is broken.
+    pub fn new() -> Result<Self, String> {
+        Self::for_schema(crate::schema::data_file_schema())
+    }
+
+    /// Compiles a given schema (for tests).
+    pub fn for_schema(schema: Value) -> Result<Self, String> {
+        let validator = jsonschema::options()
+            .with_draft(Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| format!("the built-in schema does not compile: {e}"))?;
+        Ok(SchemaValidator { schema, validator })
+    }
+
+    /// Every schema error of `value`, placed with `spans`.
+    pub fn validate(&self, value: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
+        let mut diagnostics: Vec<Diagnostic> =
+            self.validator.iter_errors(value).flat_map(|error| self.diagnose(&error, value, spans)).collect();
+        diagnostics.sort_by_key(|d| d.span);
+        diagnostics
+    }
+
+    /// The subschema an error's keyword sits in (the schema path without its last token).
+    fn parent_schema(&self, error: &ValidationError<'_>) -> Option<&Value> {
+        let path = error.schema_path().as_str();
+        let parent = path.rsplit_once('/').map_or("", |(parent, _)| parent);
+        self.schema.pointer(parent)
+    }
+
+    fn diagnose(&self, error: &ValidationError<'_>, root: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
+        let pointer = error.instance_path().as_str().to_owned();
+        let here = spans.locate(root, &pointer);
+        let field = last_token(&pointer);
+        let instance = error.instance();
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let known = self.parent_schema(error).and_then(|s| s.get("properties")).and_then(Value::as_object);
+                unexpected
+                    .iter()
+                    .map(|name| {
+                        let at = format!("{pointer}/{}", escape(name));
+                        let located = spans.locate(root, &at);
+                        let mut diagnostic = Diagnostic::new(Code::UnknownField, format!("unknown field `{name}`"))
+                            .with_span(located.key.unwrap_or(located.value))
+                            .with_pointer(at);
+                        let names: Vec<&str> = known.map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
+                        diagnostic = match closest(name, &names) {
+                            Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                            None if !names.is_empty() => diagnostic.with_help(format!("the fields allowed here are: {}", names.join(", "))),
+                            None => diagnostic,
+                        };
+                        diagnostic
+                    })
+                    .collect()
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                let span = here.key.unwrap_or(Span::new(here.value.start, here.value.start));
+                let what = if field.is_empty() { "the file".to_owned() } else { format!("`{field}`") };
+                vec![
+                    Diagnostic::new(Code::MissingField, format!("missing required field `{name}` in {what}"))
+                        .with_span(span)
+                        .with_pointer(pointer)
+                        .with_help(format!("add `{name}:` to this mapping")),
+                ]
+            }
+            ValidationErrorKind::Enum { options } => {
+                let allowed: Vec<&str> = options.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+                let given = display(instance);
+                let mut diagnostic = Diagnostic::new(Code::InvalidValue, format!("{given} is not an allowed value for `{field}`"))
+                    .with_span(here.value)
+                    .with_pointer(pointer);
+                let suggestion = instance.as_str().and_then(|text| closest(text, &allowed));
+                diagnostic = match suggestion {
+                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`? allowed: {}", allowed.join(", "))),
+                    None => diagnostic.with_help(format!("allowed: {}", allowed.join(", "))),
+                };
+                vec![diagnostic]
+            }
+            ValidationErrorKind::Pattern { pattern } => {
+                let parent = self.parent_schema(error);
+                let kind = parent.and_then(|s| s.get("title")).and_then(Value::as_str).unwrap_or("value");
+                let example = parent
+                    .and_then(|s| s.get("examples"))
+                    .and_then(|e| e.get(0))
+                    .and_then(Value::as_str)
+                    .map(|e| format!(", for example `{e}`"))
+                    .unwrap_or_default();
+                vec![
+                    Diagnostic::new(Code::InvalidPattern, format!("{} is not a valid {kind}", display(instance)))
+                        .with_span(here.value)
+                        .with_pointer(pointer)
+                        .with_help(format!("a {kind} matches `{pattern}`{example}")),
+                ]
+            }
+            ValidationErrorKind::Type { kind } => {
+                let expected = match kind {
+                    TypeKind::Single(t) => article(&t.to_string()),
+                    TypeKind::Multiple(set) => set.iter().map(|t| article(&t.to_string())).collect::<Vec<_>>().join(" or "),
+                };
+                let what = if field.is_empty() { "the file".to_owned() } else { format!("`{field}`") };
+                vec![
+                    Diagnostic::new(Code::InvalidType, format!("{what} must be {expected}, not {}", describe(instance)))
+                        .with_span(here.value)
+                        .with_pointer(pointer),
+                ]
+            }
+            ValidationErrorKind::MinItems { limit } => {
+                let what = if *limit == 1 { "at least one item".to_owned() } else { format!("at least {limit} items") };
+                vec![
+                    Diagnostic::new(Code::InvalidValue, format!("`{field}` needs {what}"))
+                        .with_span(here.value)
+                        .with_pointer(pointer),
+                ]
+            }
+            other => vec![
+                Diagnostic::new(Code::SchemaViolation, format!("`{field}`: {}", error.masked()))
+                    .with_span(here.value)
+                    .with_pointer(pointer)
+                    .with_help(format!("the schema's `{}` rule", other.keyword())),
+            ],
+        }
+    }
+}
+
+fn last_token(pointer: &str) -> String {
+    pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~")
+}
+
+fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn article(kind: &str) -> String {
+    match kind {
+        "array" => "a list".to_owned(),
+        "object" => "a mapping".to_owned(),
+        "string" => "text".to_owned(),
+        "integer" => "a whole number".to_owned(),
+        "null" => "empty".to_owned(),
+        other => format!("a {other}"),
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "empty".to_owned(),
+        Value::Bool(b) => format!("the boolean `{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("the text {}", display(&Value::String(s.clone()))),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "a mapping".to_owned(),
+    }
+}
+
+fn display(value: &Value) -> String {
+    match value {
+        Value::String(s) if s.chars().count() > 60 => format!("`{}…`", s.chars().take(60).collect::<String>()),
+        Value::String(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    }
+}
+
+/// The candidate nearest to `word`, if it is near enough to be a typo.
+pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .iter()
+        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
