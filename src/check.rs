@@ -22,7 +22,10 @@ pub struct CheckOptions {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { max_file_size: files::DEFAULT_MAX_FILE_SIZE, yaml: Limits::default() }
+        CheckOptions {
+            max_file_size: files::DEFAULT_MAX_FILE_SIZE,
+            yaml: Limits::default(),
+        }
     }
 }
 
@@ -52,7 +55,14 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
                 let keep = (!outcome.diagnostics.is_empty()).then_some(text);
                 (outcome.facts, outcome.diagnostics, keep)
             }
-            Err(diagnostic) => (FileFacts { path: path.clone(), ..FileFacts::default() }, vec![diagnostic], None),
+            Err(diagnostic) => (
+                FileFacts {
+                    path: path.clone(),
+                    ..FileFacts::default()
+                },
+                vec![diagnostic],
+                None,
+            ),
         })
         .collect();
     let mut texts = BTreeMap::new();
@@ -65,11 +75,15 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         facts.push(file_facts);
     }
     let max_size = options.max_file_size;
-    diagnostics.extend(validate::check_dataset(&facts, &|yaml, text| files::load_source_text(yaml, text, max_size)));
+    diagnostics.extend(validate::check_dataset(&facts, &|yaml, text| {
+        files::load_source_text(yaml, text, max_size)
+    }));
     for diagnostic in &diagnostics {
-        for path in std::iter::once(&diagnostic.path).chain(diagnostic.labels.iter().filter_map(|l| l.path.as_ref())) {
+        for path in std::iter::once(&diagnostic.path)
+            .chain(diagnostic.labels.iter().filter_map(|l| l.path.as_ref()))
+        {
             if !texts.contains_key(path) {
-                if let Ok(text) = files::read_text(path, max_size) {
+                if let Some(text) = files::read_text_for_display(path, max_size) {
                     texts.insert(path.clone(), text);
                 }
             }

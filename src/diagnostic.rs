@@ -170,13 +170,21 @@ impl Diagnostic {
 
     /// Adds a secondary label in the same file.
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { path: None, span, message: message.into() });
+        self.labels.push(Label {
+            path: None,
+            span,
+            message: message.into(),
+        });
         self
     }
 
     /// Adds a secondary label in another file.
     pub fn with_label_in(mut self, path: PathBuf, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { path: Some(path), span, message: message.into() });
+        self.labels.push(Label {
+            path: Some(path),
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -204,7 +212,11 @@ mod tests {
         for code in Code::ALL {
             let name = code.as_str();
             assert!(seen.insert(name), "duplicate code {name}");
-            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{name}");
+            assert!(
+                name.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{name}"
+            );
             assert_eq!(Code::from_name(name), Some(*code));
             assert!(!code.summary().is_empty());
         }

@@ -34,21 +34,39 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Ch
     let mut files = Vec::new();
     let mut findings = Vec::new();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|source| CheckError::Path { path: path.clone(), source })?;
+        let metadata = std::fs::metadata(path).map_err(|source| CheckError::Path {
+            path: path.clone(),
+            source,
+        })?;
         if !metadata.is_dir() {
             files.push(path.clone());
             continue;
         }
-        let walk = walkdir::WalkDir::new(path).follow_links(false).sort_by_file_name().into_iter().filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        });
+        let walk = walkdir::WalkDir::new(path)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+            });
         for entry in walk {
             match entry {
-                Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => files.push(entry.into_path()),
+                Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
+                    files.push(entry.into_path())
+                }
                 Ok(_) => {}
                 Err(error) => {
-                    let at = error.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
-                    findings.push(Diagnostic::new(Code::Io, format!("cannot read this directory entry: {error}")).in_file(at));
+                    let at = error
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| path.clone());
+                    findings.push(
+                        Diagnostic::new(
+                            Code::Io,
+                            format!("cannot read this directory entry: {error}"),
+                        )
+                        .in_file(at),
+                    );
                 }
             }
         }
@@ -59,20 +77,31 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Ch
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 /// Reads a file as UTF-8 text of at most `max_size` bytes.
 pub fn read_text(path: &Path, max_size: u64) -> Result<String, Diagnostic> {
-    let fail = |error: std::io::Error| Diagnostic::new(Code::Io, format!("cannot read this file: {error}")).in_file(path.to_path_buf());
+    let fail = |error: std::io::Error| {
+        Diagnostic::new(Code::Io, format!("cannot read this file: {error}"))
+            .in_file(path.to_path_buf())
+    };
     let file = File::open(path).map_err(fail)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit, so a file that grows while being read is still caught.
-    file.take(max_size.saturating_add(1)).read_to_end(&mut bytes).map_err(fail)?;
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
     if bytes.len() as u64 > max_size {
-        return Err(Diagnostic::new(Code::FileTooLarge, format!("this file is larger than the limit of {max_size} bytes"))
-            .with_help("split the file, or raise the limit with --max-file-size")
-            .in_file(path.to_path_buf()));
+        return Err(Diagnostic::new(
+            Code::FileTooLarge,
+            format!("this file is larger than the limit of {max_size} bytes"),
+        )
+        .with_help("split the file, or raise the limit with --max-file-size")
+        .in_file(path.to_path_buf()));
     }
     String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
@@ -80,15 +109,37 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<String, Diagnostic> {
             [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => "it starts with a UTF-16 byte order mark",
             _ => "it has bytes that are not UTF-8",
         };
-        Diagnostic::new(Code::NotUtf8, format!("this file is not UTF-8 text: {encoding} (at byte {at})"))
-            .with_span(Span::new(at, at))
-            .with_help("save the file as UTF-8")
-            .in_file(path.to_path_buf())
+        Diagnostic::new(
+            Code::NotUtf8,
+            format!("this file is not UTF-8 text: {encoding} (at byte {at})"),
+        )
+        .with_span(Span::new(at, at))
+        .with_help("save the file as UTF-8")
+        .in_file(path.to_path_buf())
     })
 }
 
+/// Reads a file for showing where a finding is: invalid UTF-8 is replaced, which keeps the
+/// offsets of everything before the first invalid byte.
+pub fn read_text_for_display(path: &Path, max_size: u64) -> Option<String> {
+    let mut bytes = Vec::new();
+    File::open(path)
+        .ok()?
+        .take(max_size)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Loads a source's stored text, relative to the YAML file that declares the source.
-pub fn load_source_text(yaml_file: &Path, text: &TextPath, max_size: u64) -> Result<String, String> {
-    let path = yaml_file.parent().unwrap_or(Path::new("")).join(text.as_str());
+pub fn load_source_text(
+    yaml_file: &Path,
+    text: &TextPath,
+    max_size: u64,
+) -> Result<String, String> {
+    let path = yaml_file
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(text.as_str());
     read_text(&path, max_size).map_err(|d| format!("{}: {}", path.display(), d.message))
 }

@@ -21,7 +21,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-fn position(path: &std::path::Path, span: Option<Span>, texts: &BTreeMap<PathBuf, String>) -> String {
+fn position(
+    path: &std::path::Path,
+    span: Option<Span>,
+    texts: &BTreeMap<PathBuf, String>,
+) -> String {
     match (span, texts.get(path)) {
         (Some(span), Some(text)) => {
             let (line, column) = line_column(text, span.start);
@@ -42,7 +46,11 @@ pub fn plain(diagnostic: &Diagnostic, texts: &BTreeMap<PathBuf, String>) -> Stri
     );
     for label in &diagnostic.labels {
         let path = label.path.as_ref().unwrap_or(&diagnostic.path);
-        out.push_str(&format!("  {}: {}\n", position(path, Some(label.span), texts), label.message));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            position(path, Some(label.span), texts),
+            label.message
+        ));
     }
     if let Some(help) = &diagnostic.help {
         out.push_str(&format!("  help: {help}\n"));

@@ -17,11 +17,15 @@ pub fn data_file_schema() -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     settings.transforms.push(Box::new(PlainStringEnums));
     settings.transforms.push(Box::new(UnwrapDescriptions));
+    settings.transforms.push(Box::new(OmitInsteadOfNull));
     let schema = settings.into_generator().into_root_schema_for::<DataFile>();
     let mut root = schema.to_value();
     if let Value::Object(map) = &mut root {
         let mut ordered = Map::new();
-        ordered.insert("$schema".into(), map.remove("$schema").unwrap_or(Value::Null));
+        ordered.insert(
+            "$schema".into(),
+            map.remove("$schema").unwrap_or(Value::Null),
+        );
         ordered.insert("$id".into(), json!(DATA_FILE_SCHEMA_ID));
         ordered.insert("title".into(), json!("accord data file"));
         map.remove("title");
@@ -52,19 +56,31 @@ struct PlainStringEnums;
 impl Transform for PlainStringEnums {
     fn transform(&mut self, schema: &mut schemars::Schema) {
         transform_subschemas(self, schema);
-        let Some(object) = schema.as_object_mut() else { return };
-        let Some(Value::Array(variants)) = object.get("oneOf") else { return };
+        let Some(object) = schema.as_object_mut() else {
+            return;
+        };
+        let Some(Value::Array(variants)) = object.get("oneOf") else {
+            return;
+        };
         let mut values = Vec::new();
         let mut docs = Vec::new();
         for variant in variants {
-            let Some(value) = variant.get("const").and_then(Value::as_str) else { return };
+            let Some(value) = variant.get("const").and_then(Value::as_str) else {
+                return;
+            };
             values.push(json!(value));
-            let doc = variant.get("description").and_then(Value::as_str).unwrap_or_default();
+            let doc = variant
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             docs.push(doc.to_owned());
         }
         object.remove("oneOf");
-        let listing: Vec<String> =
-            values.iter().zip(&docs).map(|(value, doc)| format!("- `{}`: {doc}", value.as_str().unwrap_or_default())).collect();
+        let listing: Vec<String> = values
+            .iter()
+            .zip(&docs)
+            .map(|(value, doc)| format!("- `{}`: {doc}", value.as_str().unwrap_or_default()))
+            .collect();
         let description = match object.get("description").and_then(Value::as_str) {
             Some(own) => format!("{own}\n\n{}", listing.join("\n")),
             None => listing.join("\n"),
@@ -76,6 +92,44 @@ impl Transform for PlainStringEnums {
     }
 }
 
+/// Optional fields are omitted when absent, never written as `null`: drops the `null` that
+/// schemars allows for every `Option`, so that a wrong value gets a precise error (not an opaque
+/// `anyOf` one) and generated code gets plain optional fields.
+#[derive(Debug, Clone)]
+struct OmitInsteadOfNull;
+
+impl Transform for OmitInsteadOfNull {
+    fn transform(&mut self, schema: &mut schemars::Schema) {
+        transform_subschemas(self, schema);
+        let Some(object) = schema.as_object_mut() else {
+            return;
+        };
+        if let Some(Value::Array(types)) = object.get_mut("type") {
+            types.retain(|t| t != "null");
+            if types.len() == 1 {
+                let only = types.remove(0);
+                object.insert("type".into(), only);
+            }
+        }
+        let Some(Value::Array(branches)) = object.get("anyOf") else {
+            return;
+        };
+        let is_null = |v: &Value| {
+            v.get("type") == Some(&json!("null")) && v.as_object().is_some_and(|o| o.len() == 1)
+        };
+        if branches.len() != 2 || !branches.iter().any(is_null) {
+            return;
+        }
+        let Some(Value::Object(kept)) = branches.iter().find(|b| !is_null(b)).cloned() else {
+            return;
+        };
+        object.remove("anyOf");
+        for (key, value) in kept {
+            object.entry(key).or_insert(value);
+        }
+    }
+}
+
 /// Joins the hard-wrapped lines of doc comments, keeping paragraph breaks and list items, so
 /// descriptions read well in editors and in generated code.
 #[derive(Debug, Clone)]
@@ -84,7 +138,10 @@ struct UnwrapDescriptions;
 impl Transform for UnwrapDescriptions {
     fn transform(&mut self, schema: &mut schemars::Schema) {
         transform_subschemas(self, schema);
-        if let Some(Value::String(text)) = schema.as_object_mut().and_then(|o| o.get_mut("description")) {
+        if let Some(Value::String(text)) = schema
+            .as_object_mut()
+            .and_then(|o| o.get_mut("description"))
+        {
             *text = unwrap_lines(text);
         }
     }
@@ -114,7 +171,10 @@ mod tests {
     #[test]
     fn the_schema_is_valid_draft_2020_12() {
         let schema = data_file_schema();
-        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
         assert!(jsonschema::draft202012::meta::is_valid(&schema));
     }
 }

@@ -27,7 +27,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 64, max_alias_nodes: 10_000 }
+        Limits {
+            max_depth: 64,
+            max_alias_nodes: 10_000,
+        }
     }
 }
 
@@ -61,13 +64,25 @@ impl SpanTree {
         let mut node = self;
         let mut current = value;
         if pointer.is_empty() {
-            return Located { value: node.span, key: node.key, exact: true };
+            return Located {
+                value: node.span,
+                key: node.key,
+                exact: true,
+            };
         }
         for raw in pointer.split('/').skip(1) {
             let token = unescape_pointer_token(raw);
             let step = match current {
-                Value::Object(map) => map.iter().enumerate().find(|(_, (k, _))| **k == token).map(|(i, (_, v))| (i, v)),
-                Value::Array(items) => token.parse::<usize>().ok().filter(|i| *i < items.len()).map(|i| (i, &items[i])),
+                Value::Object(map) => map
+                    .iter()
+                    .enumerate()
+                    .find(|(_, (k, _))| **k == token)
+                    .map(|(i, (_, v))| (i, v)),
+                Value::Array(items) => token
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|i| *i < items.len())
+                    .map(|i| (i, &items[i])),
                 _ => None,
             };
             match step.and_then(|(i, v)| node.children.get(i).map(|child| (child, v))) {
@@ -75,15 +90,29 @@ impl SpanTree {
                     node = child;
                     current = v;
                 }
-                None => return Located { value: node.span, key: node.key, exact: false },
+                None => {
+                    return Located {
+                        value: node.span,
+                        key: node.key,
+                        exact: false,
+                    };
+                }
             }
         }
-        Located { value: node.span, key: node.key, exact: true }
+        Located {
+            value: node.span,
+            key: node.key,
+            exact: true,
+        }
     }
 }
 
 fn unescape_pointer_token(token: &str) -> Cow<'_, str> {
-    if token.contains('~') { Cow::Owned(token.replace("~1", "/").replace("~0", "~")) } else { Cow::Borrowed(token) }
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
 }
 
 /// A parsed YAML document.
@@ -100,7 +129,9 @@ pub struct Document {
 pub fn parse(text: &str, limits: &Limits) -> (Document, Vec<Diagnostic>) {
     let mut builder = Builder::new(text, *limits);
     let outcome = builder.run();
-    let Builder { diagnostics, root, .. } = builder;
+    let Builder {
+        diagnostics, root, ..
+    } = builder;
     let mut diagnostics = diagnostics;
     match outcome {
         Ok(()) => {
@@ -112,7 +143,13 @@ pub fn parse(text: &str, limits: &Limits) -> (Document, Vec<Diagnostic>) {
         }
         Err(fatal) => {
             diagnostics.push(fatal);
-            (Document { value: None, spans: SpanTree::default() }, diagnostics)
+            (
+                Document {
+                    value: None,
+                    spans: SpanTree::default(),
+                },
+                diagnostics,
+            )
         }
     }
 }
@@ -128,7 +165,12 @@ struct Offsets<'a> {
 
 impl<'a> Offsets<'a> {
     fn new(text: &'a str) -> Self {
-        Offsets { text, ascii: text.is_ascii(), last_char: 0, last_byte: 0 }
+        Offsets {
+            text,
+            ascii: text.is_ascii(),
+            last_char: 0,
+            last_byte: 0,
+        }
     }
 
     fn byte(&mut self, char_index: usize) -> usize {
@@ -141,7 +183,10 @@ impl<'a> Offsets<'a> {
         }
         let rest = &self.text[self.last_byte..];
         let ahead = char_index - self.last_char;
-        let byte = rest.char_indices().nth(ahead).map_or(self.text.len(), |(b, _)| self.last_byte + b);
+        let byte = rest
+            .char_indices()
+            .nth(ahead)
+            .map_or(self.text.len(), |(b, _)| self.last_byte + b);
         self.last_char = char_index;
         self.last_byte = byte;
         byte
@@ -155,8 +200,20 @@ impl<'a> Offsets<'a> {
 }
 
 enum Frame {
-    Sequence { items: Vec<Value>, spans: Vec<SpanTree>, start: Span, anchor: usize },
-    Mapping { map: Map<String, Value>, spans: Vec<SpanTree>, keys: HashMap<String, Span>, pending: Option<(String, Span)>, start: Span, anchor: usize },
+    Sequence {
+        items: Vec<Value>,
+        spans: Vec<SpanTree>,
+        start: Span,
+        anchor: usize,
+    },
+    Mapping {
+        map: Map<String, Value>,
+        spans: Vec<SpanTree>,
+        keys: HashMap<String, Span>,
+        pending: Option<(String, Span)>,
+        start: Span,
+        anchor: usize,
+    },
 }
 
 struct Builder<'a> {
@@ -206,34 +263,93 @@ impl<'a> Builder<'a> {
                 }
                 Event::Scalar(text, style, anchor, tag) => {
                     let value = self.scalar(&text, style, tag.as_deref(), span);
-                    self.push_value(value, SpanTree { span, key: None, children: Vec::new() }, anchor, span)?;
+                    self.push_value(
+                        value,
+                        SpanTree {
+                            span,
+                            key: None,
+                            children: Vec::new(),
+                        },
+                        anchor,
+                        span,
+                    )?;
                 }
                 Event::SequenceStart(anchor, tag) => {
                     self.check_tag(tag.as_deref(), "seq", span);
-                    self.open(Frame::Sequence { items: Vec::new(), spans: Vec::new(), start: span, anchor }, span)?;
+                    self.open(
+                        Frame::Sequence {
+                            items: Vec::new(),
+                            spans: Vec::new(),
+                            start: span,
+                            anchor,
+                        },
+                        span,
+                    )?;
                 }
                 Event::MappingStart(anchor, tag) => {
                     self.check_tag(tag.as_deref(), "map", span);
                     self.open(
-                        Frame::Mapping { map: Map::new(), spans: Vec::new(), keys: HashMap::new(), pending: None, start: span, anchor },
+                        Frame::Mapping {
+                            map: Map::new(),
+                            spans: Vec::new(),
+                            keys: HashMap::new(),
+                            pending: None,
+                            start: span,
+                            anchor,
+                        },
                         span,
                     )?;
                 }
                 Event::SequenceEnd => {
-                    if let Some(Frame::Sequence { items, spans, start, anchor }) = self.stack.pop() {
+                    if let Some(Frame::Sequence {
+                        items,
+                        spans,
+                        start,
+                        anchor,
+                    }) = self.stack.pop()
+                    {
                         let whole = Span::new(start.start, span.end.max(start.end));
-                        self.push_value(Value::Array(items), SpanTree { span: whole, key: None, children: spans }, anchor, whole)?;
+                        self.push_value(
+                            Value::Array(items),
+                            SpanTree {
+                                span: whole,
+                                key: None,
+                                children: spans,
+                            },
+                            anchor,
+                            whole,
+                        )?;
                     }
                 }
                 Event::MappingEnd => {
-                    if let Some(Frame::Mapping { map, spans, start, anchor, .. }) = self.stack.pop() {
+                    if let Some(Frame::Mapping {
+                        map,
+                        spans,
+                        start,
+                        anchor,
+                        ..
+                    }) = self.stack.pop()
+                    {
                         let whole = Span::new(start.start, span.end.max(start.end));
-                        self.push_value(Value::Object(map), SpanTree { span: whole, key: None, children: spans }, anchor, whole)?;
+                        self.push_value(
+                            Value::Object(map),
+                            SpanTree {
+                                span: whole,
+                                key: None,
+                                children: spans,
+                            },
+                            anchor,
+                            whole,
+                        )?;
                     }
                 }
                 Event::Alias(id) => {
                     let Some((value, spans, count)) = self.anchors.get(&id) else {
-                        return Err(Diagnostic::new(Code::YamlSyntax, "this alias names no anchor defined before it").with_span(span));
+                        return Err(Diagnostic::new(
+                            Code::YamlSyntax,
+                            "this alias names no anchor defined before it",
+                        )
+                        .with_span(span));
                     };
                     self.alias_nodes += count;
                     if self.alias_nodes > self.limits.max_alias_nodes {
@@ -254,20 +370,33 @@ impl<'a> Builder<'a> {
     }
 
     fn syntax_error(&mut self, error: &ScanError) -> Diagnostic {
-        let at = Span::new(self.offsets.byte(error.marker().index()), self.offsets.byte(error.marker().index()));
+        let at = Span::new(
+            self.offsets.byte(error.marker().index()),
+            self.offsets.byte(error.marker().index()),
+        );
         if error.info().contains("recursion limit") {
-            return Diagnostic::new(Code::LimitExceeded, "the YAML parser's nesting limit was reached")
-                .with_span(at)
-                .with_help("accord data files nest about ten levels deep; flatten the structure");
+            return Diagnostic::new(
+                Code::LimitExceeded,
+                "the YAML parser's nesting limit was reached",
+            )
+            .with_span(at)
+            .with_help("accord data files nest about ten levels deep; flatten the structure");
         }
-        Diagnostic::new(Code::YamlSyntax, format!("YAML syntax error: {}", error.info())).with_span(at)
+        Diagnostic::new(
+            Code::YamlSyntax,
+            format!("YAML syntax error: {}", error.info()),
+        )
+        .with_span(at)
     }
 
     fn open(&mut self, frame: Frame, span: Span) -> Result<(), Diagnostic> {
         if let Some(Frame::Mapping { pending: None, .. }) = self.stack.last() {
-            return Err(Diagnostic::new(Code::UnsupportedYaml, "a mapping key must be a plain value, not a mapping or a sequence")
-                .with_span(span)
-                .with_help("use a string as the key"));
+            return Err(Diagnostic::new(
+                Code::UnsupportedYaml,
+                "a mapping key must be a plain value, not a mapping or a sequence",
+            )
+            .with_span(span)
+            .with_help("use a string as the key"));
         }
         if self.stack.len() >= self.limits.max_depth {
             return Err(Diagnostic::new(Code::LimitExceeded, format!("nesting deeper than {} levels", self.limits.max_depth))
@@ -279,48 +408,73 @@ impl<'a> Builder<'a> {
     }
 
     /// Hands a finished node to the open collection, or makes it the root.
-    fn push_value(&mut self, value: Value, spans: SpanTree, anchor: usize, span: Span) -> Result<(), Diagnostic> {
+    fn push_value(
+        &mut self,
+        value: Value,
+        spans: SpanTree,
+        anchor: usize,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
         if anchor != 0 {
             let count = node_count(&spans);
-            self.anchors.insert(anchor, (value.clone(), spans.clone(), count));
+            self.anchors
+                .insert(anchor, (value.clone(), spans.clone(), count));
         }
         match self.stack.last_mut() {
             None => {
                 self.root = Some((value, spans));
             }
-            Some(Frame::Sequence { items, spans: children, .. }) => {
+            Some(Frame::Sequence {
+                items,
+                spans: children,
+                ..
+            }) => {
                 items.push(value);
                 children.push(spans);
             }
-            Some(Frame::Mapping { map, spans: children, keys, pending, .. }) => match pending.take() {
-                None => {
-                    let key = match value {
-                        Value::String(text) => text,
-                        Value::Null => String::new(),
-                        Value::Bool(b) => b.to_string(),
-                        Value::Number(n) => n.to_string(),
-                        Value::Array(_) | Value::Object(_) => {
-                            return Err(Diagnostic::new(Code::UnsupportedYaml, "a mapping key must be a plain value, not a mapping or a sequence")
+            Some(Frame::Mapping {
+                map,
+                spans: children,
+                keys,
+                pending,
+                ..
+            }) => {
+                match pending.take() {
+                    None => {
+                        let key = match value {
+                            Value::String(text) => text,
+                            Value::Null => String::new(),
+                            Value::Bool(b) => b.to_string(),
+                            Value::Number(n) => n.to_string(),
+                            Value::Array(_) | Value::Object(_) => {
+                                return Err(Diagnostic::new(Code::UnsupportedYaml, "a mapping key must be a plain value, not a mapping or a sequence")
                                 .with_span(span));
-                        }
-                    };
-                    *pending = Some((key, span));
-                }
-                Some((key, key_span)) => {
-                    if let Some(first) = keys.get(&key) {
-                        self.diagnostics.push(
-                            Diagnostic::new(Code::DuplicateKey, format!("the key `{key}` appears twice in this mapping"))
+                            }
+                        };
+                        *pending = Some((key, span));
+                    }
+                    Some((key, key_span)) => {
+                        if let Some(first) = keys.get(&key) {
+                            self.diagnostics.push(
+                                Diagnostic::new(
+                                    Code::DuplicateKey,
+                                    format!("the key `{key}` appears twice in this mapping"),
+                                )
                                 .with_span(key_span)
                                 .with_label(*first, "first used here")
                                 .with_help("remove one of the two entries; accord keeps the first"),
-                        );
-                    } else {
-                        keys.insert(key.clone(), key_span);
-                        map.insert(key, value);
-                        children.push(SpanTree { key: Some(key_span), ..spans });
+                            );
+                        } else {
+                            keys.insert(key.clone(), key_span);
+                            map.insert(key, value);
+                            children.push(SpanTree {
+                                key: Some(key_span),
+                                ..spans
+                            });
+                        }
                     }
                 }
-            },
+            }
         }
         Ok(())
     }
@@ -335,9 +489,12 @@ impl<'a> Builder<'a> {
 
     fn unsupported_tag(&mut self, tag: &Tag, span: Span) {
         self.diagnostics.push(
-            Diagnostic::new(Code::UnsupportedYaml, format!("the YAML tag `{tag}` is not supported"))
-                .with_span(span)
-                .with_help("remove the tag: accord data files use plain YAML values only"),
+            Diagnostic::new(
+                Code::UnsupportedYaml,
+                format!("the YAML tag `{tag}` is not supported"),
+            )
+            .with_span(span)
+            .with_help("remove the tag: accord data files use plain YAML values only"),
         );
     }
 
@@ -356,7 +513,11 @@ impl<'a> Builder<'a> {
                         };
                         if !fits {
                             self.diagnostics.push(
-                                Diagnostic::new(Code::UnsupportedYaml, format!("`{text}` is not a valid `!!{}`", tag.suffix)).with_span(span),
+                                Diagnostic::new(
+                                    Code::UnsupportedYaml,
+                                    format!("`{text}` is not a valid `!!{}`", tag.suffix),
+                                )
+                                .with_span(span),
                             );
                         }
                         return resolved;
@@ -366,7 +527,11 @@ impl<'a> Builder<'a> {
             }
             self.unsupported_tag(tag, span);
         }
-        if style == ScalarStyle::Plain { self.resolve_plain(text, span) } else { Value::String(text.to_owned()) }
+        if style == ScalarStyle::Plain {
+            self.resolve_plain(text, span)
+        } else {
+            Value::String(text.to_owned())
+        }
     }
 
     /// Resolves a plain scalar by the YAML 1.2 core schema.
@@ -375,7 +540,8 @@ impl<'a> Builder<'a> {
             "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
             "true" | "True" | "TRUE" => return Value::Bool(true),
             "false" | "False" | "FALSE" => return Value::Bool(false),
-            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN" | ".NAN" => {
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf"
+            | "-.INF" | ".nan" | ".NaN" | ".NAN" => {
                 self.not_json_number(text, span);
                 return Value::Null;
             }
@@ -418,9 +584,12 @@ impl<'a> Builder<'a> {
 
     fn not_json_number(&mut self, text: &str, span: Span) {
         self.diagnostics.push(
-            Diagnostic::new(Code::UnsupportedYaml, format!("`{text}` is a number JSON cannot represent"))
-                .with_span(span)
-                .with_help("quote it if you meant text, or use a finite number"),
+            Diagnostic::new(
+                Code::UnsupportedYaml,
+                format!("`{text}` is a number JSON cannot represent"),
+            )
+            .with_span(span)
+            .with_help("quote it if you meant text, or use a finite number"),
         );
     }
 }
@@ -486,7 +655,9 @@ mod tests {
 
     #[test]
     fn scalars_follow_the_yaml_1_2_core_schema() {
-        let parsed = value("a: NO\nb: on\nc: yes\nd: true\ne: 0755\nf: 1.5\ng: ~\nh: '1'\ni: 11:00\nj: 0x1F\nk: 1e3\n");
+        let parsed = value(
+            "a: NO\nb: on\nc: yes\nd: true\ne: 0755\nf: 1.5\ng: ~\nh: '1'\ni: 11:00\nj: 0x1F\nk: 1e3\n",
+        );
         assert_eq!(
             parsed,
             serde_json::json!({"a": "NO", "b": "on", "c": "yes", "d": true, "e": 755, "f": 1.5, "g": null, "h": "1", "i": "11:00", "j": 31, "k": 1000.0})
@@ -531,12 +702,20 @@ mod tests {
         }
         let (document, diagnostics) = parse(&bomb, &Limits::default());
         assert!(document.value.is_none());
-        assert_eq!(diagnostics.last().map(|d| d.code), Some(Code::LimitExceeded), "{diagnostics:?}");
+        assert_eq!(
+            diagnostics.last().map(|d| d.code),
+            Some(Code::LimitExceeded),
+            "{diagnostics:?}"
+        );
 
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         let (document, diagnostics) = parse(&deep, &Limits::default());
         assert!(document.value.is_none());
-        assert_eq!(diagnostics.last().map(|d| d.code), Some(Code::LimitExceeded), "{diagnostics:?}");
+        assert_eq!(
+            diagnostics.last().map(|d| d.code),
+            Some(Code::LimitExceeded),
+            "{diagnostics:?}"
+        );
     }
 
     #[test]

@@ -53,9 +53,12 @@ impl DataFile {
             + self.organizations.len()
             + self.offices.len()
             + self.events.len()
-            + self.agreements.iter().map(|a| 1 + a.terms.len()).sum::<usize>()
+            + self
+                .agreements
+                .iter()
+                .map(|a| 1 + a.terms.len())
+                .sum::<usize>()
             + self.funds.len()
             + self.claims.len()
     }
 }
-

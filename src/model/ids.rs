@@ -19,14 +19,19 @@ pub const ID_MAX_LENGTH: usize = 100;
 pub fn is_valid_id(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= ID_MAX_LENGTH
-        && text
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// The error of an id that does not follow [`ID_PATTERN`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not an id: use lowercase letters and digits separated by single hyphens, e.g. `donald-trump`")]
+#[error(
+    "`{0}` is not an id: use lowercase letters and digits separated by single hyphens, e.g. `donald-trump`"
+)]
 pub struct InvalidId(pub String);
 
 macro_rules! id_type {

@@ -17,7 +17,9 @@ mod person;
 mod source;
 mod term;
 
-pub use agreement::{Agreement, AgreementKind, AgreementName, AgreementStatus, AgreementStatusReport};
+pub use agreement::{
+    Agreement, AgreementKind, AgreementName, AgreementStatus, AgreementStatusReport,
+};
 pub use citation::{Citation, Modality};
 pub use claim::{Claim, ClaimKind, Topic};
 pub use data_file::DataFile;

@@ -165,12 +165,40 @@ mod tests {
 
     #[test]
     fn patterns_accept_their_examples_and_reject_near_misses() {
-        assert!(accepts::<CountryCode>("NO") && !accepts::<CountryCode>("usa") && !accepts::<CountryCode>("us"));
-        assert!(accepts::<WikidataId>("Q30") && !accepts::<WikidataId>("Q030") && !accepts::<WikidataId>("30"));
-        assert!(accepts::<CalendarDate>("2025") && accepts::<CalendarDate>("2025-02") && accepts::<CalendarDate>("2025-02-28"));
-        assert!(!accepts::<CalendarDate>("2025-13-01") && !accepts::<CalendarDate>("2025-2-8") && !accepts::<CalendarDate>("28 Feb"));
-        assert!(accepts::<TimeOfDay>("11:00") && !accepts::<TimeOfDay>("24:00") && !accepts::<TimeOfDay>("11 a.m."));
-        assert!(accepts::<TimeZone>("America/New_York") && accepts::<TimeZone>("+09:00") && !accepts::<TimeZone>("EST"));
-        assert!(accepts::<TextPath>("sources/a.txt") && !accepts::<TextPath>("../a.txt") && !accepts::<TextPath>("/etc/a.txt"));
+        assert!(
+            accepts::<CountryCode>("NO")
+                && !accepts::<CountryCode>("usa")
+                && !accepts::<CountryCode>("us")
+        );
+        assert!(
+            accepts::<WikidataId>("Q30")
+                && !accepts::<WikidataId>("Q030")
+                && !accepts::<WikidataId>("30")
+        );
+        assert!(
+            accepts::<CalendarDate>("2025")
+                && accepts::<CalendarDate>("2025-02")
+                && accepts::<CalendarDate>("2025-02-28")
+        );
+        assert!(
+            !accepts::<CalendarDate>("2025-13-01")
+                && !accepts::<CalendarDate>("2025-2-8")
+                && !accepts::<CalendarDate>("28 Feb")
+        );
+        assert!(
+            accepts::<TimeOfDay>("11:00")
+                && !accepts::<TimeOfDay>("24:00")
+                && !accepts::<TimeOfDay>("11 a.m.")
+        );
+        assert!(
+            accepts::<TimeZone>("America/New_York")
+                && accepts::<TimeZone>("+09:00")
+                && !accepts::<TimeZone>("EST")
+        );
+        assert!(
+            accepts::<TextPath>("sources/a.txt")
+                && !accepts::<TextPath>("../a.txt")
+                && !accepts::<TextPath>("/etc/a.txt")
+        );
     }
 }

@@ -14,7 +14,9 @@ pub(super) fn check(value: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
     while let Some((node, pointer)) = pending.pop() {
         match node {
             Value::Object(map) => {
-                if let (Some(Value::String(date)), Some(Value::String(_))) = (map.get("date"), map.get("as_written")) {
+                if let (Some(Value::String(date)), Some(Value::String(_))) =
+                    (map.get("date"), map.get("as_written"))
+                {
                     if let Some(message) = impossible(date) {
                         let at = format!("{pointer}/date");
                         diagnostics.push(
@@ -26,7 +28,10 @@ pub(super) fn check(value: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
                     }
                 }
                 for (key, child) in map {
-                    pending.push((child, format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))));
+                    pending.push((
+                        child,
+                        format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    ));
                 }
             }
             Value::Array(items) => {

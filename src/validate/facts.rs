@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use crate::diagnostic::Span;
 use crate::model::{
-    ActorId, AgreementId, Citation, DataFile, DateValue, EventId, FundId, OfficeId, OrganizationId, PersonId, RecordId, SourceId,
+    ActorId, Agreement, AgreementId, Citation, Claim, DateValue, Event, EventId, Fund, FundId,
+    Office, OfficeId, Organization, OrganizationId, Person, PersonId, RecordId, Source, SourceId,
     TextPath,
 };
 use crate::yaml::SpanTree;
@@ -145,35 +146,57 @@ impl FileFacts {
     /// counts as defined and references to it do not dangle.
     pub fn collect_ids(&mut self, value: &Value, spans: &SpanTree) {
         for (section, kind) in SECTIONS {
-            let Some(Value::Array(records)) = value.get(section) else { continue };
+            let Some(Value::Array(records)) = value.get(section) else {
+                continue;
+            };
             for (i, record) in records.iter().enumerate() {
                 let pointer = format!("/{section}/{i}");
                 self.define(record, *kind, &pointer, value, spans);
                 if *kind == RecordKind::Agreement {
                     if let Some(Value::Array(terms)) = record.get("terms") {
                         for (j, term) in terms.iter().enumerate() {
-                            self.define(term, RecordKind::Term, &format!("{pointer}/terms/{j}"), value, spans);
+                            self.define(
+                                term,
+                                RecordKind::Term,
+                                &format!("{pointer}/terms/{j}"),
+                                value,
+                                spans,
+                            );
                         }
                     }
                 }
             }
         }
-        if self.records == 0 {
-            self.records = self.definitions.len();
-        }
     }
 
-    fn define(&mut self, record: &Value, kind: RecordKind, pointer: &str, root: &Value, spans: &SpanTree) {
+    fn define(
+        &mut self,
+        record: &Value,
+        kind: RecordKind,
+        pointer: &str,
+        root: &Value,
+        spans: &SpanTree,
+    ) {
         if let Some(Value::String(id)) = record.get("id") {
             let span = spans.locate(root, &format!("{pointer}/id")).value;
-            self.definitions.push(Definition { id: id.clone(), kind, span });
+            self.definitions.push(Definition {
+                id: id.clone(),
+                kind,
+                span,
+            });
         }
     }
 
-    /// Collects the references and quotes of a file that deserialized into the model.
-    pub fn collect_references(&mut self, data: &DataFile, root: &Value, spans: &SpanTree) {
-        let mut walk = Walk { facts: self, root, spans };
-        walk.data_file(data);
+    /// Collects the references and quotes of every record that fits the model, and counts the
+    /// records.
+    pub fn collect_references(&mut self, root: &Value, spans: &SpanTree) {
+        let mut walk = Walk {
+            facts: self,
+            root,
+            spans,
+        };
+        let records = walk.records();
+        self.records = records.max(self.definitions.len());
     }
 }
 
@@ -223,7 +246,12 @@ impl Walk<'_> {
 
     fn reference<T: Target>(&mut self, target: &T, pointer: String) {
         let span = self.span(&pointer);
-        self.facts.references.push(Reference { id: target.text().to_owned(), expected: T::KINDS, span, pointer });
+        self.facts.references.push(Reference {
+            id: target.text().to_owned(),
+            expected: T::KINDS,
+            span,
+            pointer,
+        });
     }
 
     fn references<T: Target>(&mut self, targets: &[T], pointer: &str) {
@@ -240,7 +268,12 @@ impl Walk<'_> {
 
     fn quote(&mut self, text: &str, sources: &[String], pointer: String) {
         let span = self.span(&pointer);
-        self.facts.quotes.push(Quote { text: text.to_owned(), sources: sources.to_vec(), span, pointer });
+        self.facts.quotes.push(Quote {
+            text: text.to_owned(),
+            sources: sources.to_vec(),
+            span,
+            pointer,
+        });
     }
 
     fn citations(&mut self, citations: &[Citation], pointer: &str, cited: &mut Vec<String>) {
@@ -265,116 +298,179 @@ impl Walk<'_> {
         }
     }
 
-    fn data_file(&mut self, data: &DataFile) {
-        for (i, source) in data.sources.iter().enumerate() {
-            let at = format!("/sources/{i}");
-            self.optional(&source.publisher, format!("{at}/publisher"));
-            for (j, author) in source.authors.iter().enumerate() {
-                self.optional(&author.person, format!("{at}/authors/{j}/person"));
-            }
-            let own = [source.id.as_str().to_owned()];
-            self.date(&source.published, format!("{at}/published"), &own);
-            let span = self.span(&format!("{at}/text"));
-            self.facts.source_texts.push(SourceText { id: source.id.to_string(), text: source.text.clone(), span });
-        }
-        for (i, person) in data.people.iter().enumerate() {
-            let at = format!("/people/{i}");
-            let mut cited = Vec::new();
-            self.citations(&person.citations, &format!("{at}/citations"), &mut cited);
-            for (j, holding) in person.holds.iter().enumerate() {
-                let here = format!("{at}/holds/{j}");
-                self.reference(&holding.office, format!("{here}/office"));
-                self.citations(&holding.citations, &format!("{here}/citations"), &mut cited);
-                self.date(&holding.start, format!("{here}/start"), &cited);
-                self.date(&holding.end, format!("{here}/end"), &cited);
-            }
-        }
-        for (i, organization) in data.organizations.iter().enumerate() {
-            let at = format!("/organizations/{i}");
-            self.optional(&organization.country, format!("{at}/country"));
-            self.optional(&organization.led_by, format!("{at}/led_by"));
-            self.references(&organization.members, &format!("{at}/members"));
-            self.citations(&organization.citations, &format!("{at}/citations"), &mut Vec::new());
-        }
-        for (i, office) in data.offices.iter().enumerate() {
-            let at = format!("/offices/{i}");
-            self.reference(&office.jurisdiction, format!("{at}/jurisdiction"));
-            self.citations(&office.citations, &format!("{at}/citations"), &mut Vec::new());
-        }
-        for (i, event) in data.events.iter().enumerate() {
-            let at = format!("/events/{i}");
-            let mut cited = Vec::new();
-            self.citations(&event.citations, &format!("{at}/citations"), &mut cited);
-            for (j, report) in event.status.iter().enumerate() {
-                self.citations(&report.citations, &format!("{at}/status/{j}/citations"), &mut cited);
-            }
-            self.references(&event.participants, &format!("{at}/participants"));
-            self.references(&event.absent, &format!("{at}/absent"));
-            self.references(&event.follows, &format!("{at}/follows"));
-            if let Some(place) = &event.place {
-                self.optional(&place.country, format!("{at}/place/country"));
-            }
-            self.date(&event.date, format!("{at}/date"), &cited);
-        }
-        for (i, agreement) in data.agreements.iter().enumerate() {
-            let at = format!("/agreements/{i}");
-            let mut cited = Vec::new();
-            self.citations(&agreement.citations, &format!("{at}/citations"), &mut cited);
-            self.references(&agreement.parties, &format!("{at}/parties"));
-            self.optional(&agreement.supersedes, format!("{at}/supersedes"));
-            for (j, name) in agreement.names.iter().enumerate() {
-                let here = format!("{at}/names/{j}");
-                let mut own = Vec::new();
-                self.citations(&name.citations, &format!("{here}/citations"), &mut own);
-                self.references(&name.used_by, &format!("{here}/used_by"));
-                self.quote(&name.name, &own, format!("{here}/name"));
-            }
-            for (j, report) in agreement.status.iter().enumerate() {
-                let here = format!("{at}/status/{j}");
-                let mut own = Vec::new();
-                self.citations(&report.citations, &format!("{here}/citations"), &mut own);
-                self.optional(&report.party, format!("{here}/party"));
-                self.optional(&report.event, format!("{here}/event"));
-                self.date(&report.date, format!("{here}/date"), &own);
-            }
-            for (j, term) in agreement.terms.iter().enumerate() {
-                let here = format!("{at}/terms/{j}");
-                let mut own = Vec::new();
-                self.citations(&term.citations, &format!("{here}/citations"), &mut own);
-                self.references(&term.parties, &format!("{here}/parties"));
-                self.optional(&term.fund, format!("{here}/fund"));
-                if let Some(wording) = &term.wording {
-                    self.quote(wording, &own, format!("{here}/wording"));
-                }
+    /// Deserializes each record on its own, so that one broken record does not hide the
+    /// references and quotes of the others, and walks the ones that fit the model.
+    fn records(&mut self) -> usize {
+        let mut count = 0;
+        let root = self.root;
+        count += self.section(root, "sources", Self::source);
+        count += self.section(root, "people", Self::person);
+        count += self.section(root, "organizations", Self::organization);
+        count += self.section(root, "offices", Self::office);
+        count += self.section(root, "events", Self::event);
+        count += self.section(root, "agreements", Self::agreement);
+        count += self.section(root, "funds", Self::fund);
+        count += self.section(root, "claims", Self::claim);
+        count
+    }
+
+    fn section<T: serde::de::DeserializeOwned>(
+        &mut self,
+        root: &Value,
+        name: &str,
+        visit: fn(&mut Self, &T, &str) -> usize,
+    ) -> usize {
+        let Some(Value::Array(records)) = root.get(name) else {
+            return 0;
+        };
+        let mut count = 0;
+        for (i, record) in records.iter().enumerate() {
+            if let Ok(record) = T::deserialize(record) {
+                count += visit(self, &record, &format!("/{name}/{i}"));
             }
         }
-        for (i, fund) in data.funds.iter().enumerate() {
-            let at = format!("/funds/{i}");
-            let mut cited = Vec::new();
-            self.citations(&fund.citations, &format!("{at}/citations"), &mut cited);
-            self.references(&fund.parties, &format!("{at}/parties"));
-            self.optional(&fund.agreement, format!("{at}/agreement"));
-            for (j, contribution) in fund.contributions.iter().enumerate() {
-                let here = format!("{at}/contributions/{j}");
-                self.reference(&contribution.party, format!("{here}/party"));
-                self.citations(&contribution.citations, &format!("{here}/citations"), &mut cited);
-            }
-            for (j, provision) in fund.governance.iter().enumerate() {
-                self.citations(&provision.citations, &format!("{at}/governance/{j}/citations"), &mut cited);
+        count
+    }
+
+    fn source(&mut self, source: &Source, at: &str) -> usize {
+        self.optional(&source.publisher, format!("{at}/publisher"));
+        for (j, author) in source.authors.iter().enumerate() {
+            self.optional(&author.person, format!("{at}/authors/{j}/person"));
+        }
+        let own = [source.id.as_str().to_owned()];
+        self.date(&source.published, format!("{at}/published"), &own);
+        let span = self.span(&format!("{at}/text"));
+        self.facts.source_texts.push(SourceText {
+            id: source.id.to_string(),
+            text: source.text.clone(),
+            span,
+        });
+        1
+    }
+
+    fn person(&mut self, person: &Person, at: &str) -> usize {
+        let mut cited = Vec::new();
+        self.citations(&person.citations, &format!("{at}/citations"), &mut cited);
+        for (j, holding) in person.holds.iter().enumerate() {
+            let here = format!("{at}/holds/{j}");
+            self.reference(&holding.office, format!("{here}/office"));
+            self.citations(&holding.citations, &format!("{here}/citations"), &mut cited);
+            self.date(&holding.start, format!("{here}/start"), &cited);
+            self.date(&holding.end, format!("{here}/end"), &cited);
+        }
+        1
+    }
+
+    fn organization(&mut self, organization: &Organization, at: &str) -> usize {
+        self.optional(&organization.country, format!("{at}/country"));
+        self.optional(&organization.led_by, format!("{at}/led_by"));
+        self.references(&organization.members, &format!("{at}/members"));
+        self.citations(
+            &organization.citations,
+            &format!("{at}/citations"),
+            &mut Vec::new(),
+        );
+        1
+    }
+
+    fn office(&mut self, office: &Office, at: &str) -> usize {
+        self.reference(&office.jurisdiction, format!("{at}/jurisdiction"));
+        self.citations(
+            &office.citations,
+            &format!("{at}/citations"),
+            &mut Vec::new(),
+        );
+        1
+    }
+
+    fn event(&mut self, event: &Event, at: &str) -> usize {
+        let mut cited = Vec::new();
+        self.citations(&event.citations, &format!("{at}/citations"), &mut cited);
+        for (j, report) in event.status.iter().enumerate() {
+            self.citations(
+                &report.citations,
+                &format!("{at}/status/{j}/citations"),
+                &mut cited,
+            );
+        }
+        self.references(&event.participants, &format!("{at}/participants"));
+        self.references(&event.absent, &format!("{at}/absent"));
+        self.references(&event.follows, &format!("{at}/follows"));
+        if let Some(place) = &event.place {
+            self.optional(&place.country, format!("{at}/place/country"));
+        }
+        self.date(&event.date, format!("{at}/date"), &cited);
+        1
+    }
+
+    fn agreement(&mut self, agreement: &Agreement, at: &str) -> usize {
+        let mut cited = Vec::new();
+        self.citations(&agreement.citations, &format!("{at}/citations"), &mut cited);
+        self.references(&agreement.parties, &format!("{at}/parties"));
+        self.optional(&agreement.supersedes, format!("{at}/supersedes"));
+        for (j, name) in agreement.names.iter().enumerate() {
+            let here = format!("{at}/names/{j}");
+            let mut own = Vec::new();
+            self.citations(&name.citations, &format!("{here}/citations"), &mut own);
+            self.references(&name.used_by, &format!("{here}/used_by"));
+            self.quote(&name.name, &own, format!("{here}/name"));
+        }
+        for (j, report) in agreement.status.iter().enumerate() {
+            let here = format!("{at}/status/{j}");
+            let mut own = Vec::new();
+            self.citations(&report.citations, &format!("{here}/citations"), &mut own);
+            self.optional(&report.party, format!("{here}/party"));
+            self.optional(&report.event, format!("{here}/event"));
+            self.date(&report.date, format!("{here}/date"), &own);
+        }
+        for (j, term) in agreement.terms.iter().enumerate() {
+            let here = format!("{at}/terms/{j}");
+            let mut own = Vec::new();
+            self.citations(&term.citations, &format!("{here}/citations"), &mut own);
+            self.references(&term.parties, &format!("{here}/parties"));
+            self.optional(&term.fund, format!("{here}/fund"));
+            if let Some(wording) = &term.wording {
+                self.quote(wording, &own, format!("{here}/wording"));
             }
         }
-        for (i, claim) in data.claims.iter().enumerate() {
-            let at = format!("/claims/{i}");
-            let mut cited = Vec::new();
-            self.citations(&claim.citations, &format!("{at}/citations"), &mut cited);
-            self.references(&claim.holders, &format!("{at}/holders"));
-            self.references(&claim.about, &format!("{at}/about"));
-            self.references(&claim.in_response_to, &format!("{at}/in_response_to"));
-            self.optional(&claim.made_at, format!("{at}/made_at"));
-            if let Some(words) = &claim.direct_quote {
-                self.quote(words, &cited, format!("{at}/direct_quote"));
-            }
-            self.date(&claim.date, format!("{at}/date"), &cited);
+        1 + agreement.terms.len()
+    }
+
+    fn fund(&mut self, fund: &Fund, at: &str) -> usize {
+        let mut cited = Vec::new();
+        self.citations(&fund.citations, &format!("{at}/citations"), &mut cited);
+        self.references(&fund.parties, &format!("{at}/parties"));
+        self.optional(&fund.agreement, format!("{at}/agreement"));
+        for (j, contribution) in fund.contributions.iter().enumerate() {
+            let here = format!("{at}/contributions/{j}");
+            self.reference(&contribution.party, format!("{here}/party"));
+            self.citations(
+                &contribution.citations,
+                &format!("{here}/citations"),
+                &mut cited,
+            );
         }
+        for (j, provision) in fund.governance.iter().enumerate() {
+            self.citations(
+                &provision.citations,
+                &format!("{at}/governance/{j}/citations"),
+                &mut cited,
+            );
+        }
+        1
+    }
+
+    fn claim(&mut self, claim: &Claim, at: &str) -> usize {
+        let mut cited = Vec::new();
+        self.citations(&claim.citations, &format!("{at}/citations"), &mut cited);
+        self.references(&claim.holders, &format!("{at}/holders"));
+        self.references(&claim.about, &format!("{at}/about"));
+        self.references(&claim.in_response_to, &format!("{at}/in_response_to"));
+        self.optional(&claim.made_at, format!("{at}/made_at"));
+        if let Some(words) = &claim.direct_quote {
+            self.quote(words, &cited, format!("{at}/direct_quote"));
+        }
+        self.date(&claim.date, format!("{at}/date"), &cited);
+        1
     }
 }

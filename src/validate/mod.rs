@@ -29,9 +29,17 @@ pub struct FileOutcome {
 }
 
 /// Checks one file on its own: YAML, schema, types, and dates.
-pub fn check_file(path: &Path, text: &str, validator: &SchemaValidator, limits: &Limits) -> FileOutcome {
+pub fn check_file(
+    path: &Path,
+    text: &str,
+    validator: &SchemaValidator,
+    limits: &Limits,
+) -> FileOutcome {
     let (document, mut diagnostics) = yaml::parse(text, limits);
-    let mut facts = FileFacts { path: path.to_path_buf(), ..FileFacts::default() };
+    let mut facts = FileFacts {
+        path: path.to_path_buf(),
+        ..FileFacts::default()
+    };
     let Some(value) = document.value else {
         if diagnostics.is_empty() {
             diagnostics.push(
@@ -46,17 +54,18 @@ pub fn check_file(path: &Path, text: &str, validator: &SchemaValidator, limits: 
     let schema_clean = schema_findings.is_empty();
     diagnostics.extend(schema_findings);
     facts.collect_ids(&value, &document.spans);
+    facts.collect_references(&value, &document.spans);
+    diagnostics.extend(dates::check(&value, &document.spans));
     match DataFile::deserialize(&value) {
-        Ok(data) => {
-            facts.records = data.record_count();
-            facts.collect_references(&data, &value, &document.spans);
-            diagnostics.extend(dates::check(&value, &document.spans));
-        }
+        Ok(_) => {}
         Err(error) if schema_clean => {
             // The schema and the types should accept the same documents; say so if they do not.
             diagnostics.push(
-                Diagnostic::new(crate::Code::SchemaViolation, format!("the data does not fit the model: {error}"))
-                    .with_span(document.spans.span),
+                Diagnostic::new(
+                    crate::Code::SchemaViolation,
+                    format!("the data does not fit the model: {error}"),
+                )
+                .with_span(document.spans.span),
             );
         }
         Err(_) => {}
@@ -65,7 +74,10 @@ pub fn check_file(path: &Path, text: &str, validator: &SchemaValidator, limits: 
 }
 
 fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOutcome {
-    let diagnostics = diagnostics.into_iter().map(|d| d.in_file(path.to_path_buf())).collect();
+    let diagnostics = diagnostics
+        .into_iter()
+        .map(|d| d.in_file(path.to_path_buf()))
+        .collect();
     FileOutcome { diagnostics, facts }
 }
 
@@ -82,4 +94,3 @@ pub fn check_dataset(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> V
     diagnostics.extend(quotes::check(files, load_text));
     diagnostics
 }
-

@@ -45,8 +45,16 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
     }
     for facts in files {
         for quote in &facts.quotes {
-            let readable: Vec<(&str, &str)> =
-                quote.sources.iter().filter_map(|id| texts.get(id.as_str())?.as_deref().map(|text| (id.as_str(), text))).collect();
+            let readable: Vec<(&str, &str)> = quote
+                .sources
+                .iter()
+                .filter_map(|id| {
+                    texts
+                        .get(id.as_str())?
+                        .as_deref()
+                        .map(|text| (id.as_str(), text))
+                })
+                .collect();
             // A quote whose sources are all unknown or unreadable is reported by other rules.
             if readable.is_empty() {
                 continue;
@@ -58,13 +66,17 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
             let names: Vec<String> = readable.iter().map(|(id, _)| format!("`{id}`")).collect();
             let mut diagnostic = Diagnostic::new(
                 Code::QuoteNotFound,
-                format!("this text does not appear in the source {}", names.join(" or ")),
+                format!(
+                    "this text does not appear in the source {}",
+                    names.join(" or ")
+                ),
             )
             .with_span(quote.span)
             .with_pointer(quote.pointer.clone())
             .in_file(facts.path.clone());
             diagnostic = match longest_found_prefix(&wanted, readable.iter().map(|(_, text)| *text)) {
-                Some(prefix) if !prefix.is_empty() => diagnostic.with_help(format!(
+                // A short common prefix ("We ") says nothing; only a substantial one helps.
+                Some(prefix) if prefix.len() * 5 >= wanted.len() * 2 => diagnostic.with_help(format!(
                     "the source has the text up to `{}`; copy the passage exactly (only white space may differ)",
                     tail(prefix, 40)
                 )),
@@ -77,8 +89,15 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
 }
 
 /// The longest prefix of `wanted`, cut at a character boundary, that one of the texts contains.
-fn longest_found_prefix<'w, 't>(wanted: &'w str, texts: impl Iterator<Item = &'t str> + Clone) -> Option<&'w str> {
-    let boundaries: Vec<usize> = wanted.char_indices().map(|(i, _)| i).chain([wanted.len()]).collect();
+fn longest_found_prefix<'w, 't>(
+    wanted: &'w str,
+    texts: impl Iterator<Item = &'t str> + Clone,
+) -> Option<&'w str> {
+    let boundaries: Vec<usize> = wanted
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([wanted.len()])
+        .collect();
     let (mut low, mut high) = (0, boundaries.len() - 1);
     // Binary search on the prefix length: containment is monotone in it.
     while low < high {
@@ -95,7 +114,11 @@ fn longest_found_prefix<'w, 't>(wanted: &'w str, texts: impl Iterator<Item = &'t
 
 fn tail(text: &str, chars: usize) -> String {
     let count = text.chars().count();
-    if count <= chars { text.to_owned() } else { format!("…{}", text.chars().skip(count - chars).collect::<String>()) }
+    if count <= chars {
+        text.to_owned()
+    } else {
+        format!("…{}", text.chars().skip(count - chars).collect::<String>())
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +133,9 @@ mod tests {
     #[test]
     fn the_longest_found_prefix_is_found() {
         let texts = ["Europe's responsibility, not America's"];
-        assert_eq!(longest_found_prefix("Europe's job", texts.iter().copied()), Some("Europe's "));
+        assert_eq!(
+            longest_found_prefix("Europe's job", texts.iter().copied()),
+            Some("Europe's ")
+        );
     }
 }

@@ -19,14 +19,20 @@ impl<'a> Index<'a> {
         for (file, facts) in files.iter().enumerate() {
             for definition in &facts.definitions {
                 match first.get(definition.id.as_str()) {
-                    Some(&(first_file, first_definition)) => duplicates.push((file, definition, first_file, first_definition)),
+                    Some(&(first_file, first_definition)) => {
+                        duplicates.push((file, definition, first_file, first_definition))
+                    }
                     None => {
                         first.insert(definition.id.as_str(), (file, definition));
                     }
                 }
             }
         }
-        Index { first, duplicates, files }
+        Index {
+            first,
+            duplicates,
+            files,
+        }
     }
 
     pub(super) fn duplicate_ids(&self) -> Vec<Diagnostic> {
@@ -37,7 +43,7 @@ impl<'a> Index<'a> {
                 let there = &self.files[*first_file].path;
                 let diagnostic = Diagnostic::new(
                     Code::DuplicateId,
-                    format!("the id `{}` is already used by a {} record", definition.id, first.kind.as_str()),
+                    format!("the id `{}` is already used by {} record", definition.id, with_article(first.kind.as_str())),
                 )
                 .with_span(definition.span)
                 .with_help("ids are unique across the whole dataset: rename one of the records and update its references")
@@ -57,22 +63,43 @@ impl<'a> Index<'a> {
             for reference in &facts.references {
                 let expected = kinds_text(reference.expected);
                 let diagnostic = match self.first.get(reference.id.as_str()) {
-                    Some((_, definition)) if reference.expected.contains(&definition.kind) => continue,
+                    Some((_, definition)) if reference.expected.contains(&definition.kind) => {
+                        continue;
+                    }
                     Some((file, definition)) => Diagnostic::new(
                         Code::WrongReferenceKind,
-                        format!("`{}` is a {} record, but this field expects {expected}", reference.id, definition.kind.as_str()),
+                        format!(
+                            "`{}` is {} record, but this field expects {}",
+                            reference.id,
+                            with_article(definition.kind.as_str()),
+                            with_article(&expected)
+                        ),
                     )
-                    .with_label_in(self.files[*file].path.clone(), definition.span, format!("the {} is defined here", definition.kind.as_str())),
+                    .with_label_in(
+                        self.files[*file].path.clone(),
+                        definition.span,
+                        format!("the {} is defined here", definition.kind.as_str()),
+                    ),
                     None => {
-                        let diagnostic =
-                            Diagnostic::new(Code::DanglingReference, format!("no {expected} record has the id `{}`", reference.id));
+                        let diagnostic = Diagnostic::new(
+                            Code::DanglingReference,
+                            format!("no {expected} record has the id `{}`", reference.id),
+                        );
                         match self.closest(&reference.id, reference.expected) {
                             Some(id) => diagnostic.with_help(format!("did you mean `{id}`?")),
-                            None => diagnostic.with_help(format!("add a {expected} record with this id, or fix the reference")),
+                            None => diagnostic.with_help(format!(
+                                "add {} record with this id, or fix the reference",
+                                with_article(&expected)
+                            )),
                         }
                     }
                 };
-                diagnostics.push(diagnostic.with_span(reference.span).with_pointer(reference.pointer.clone()).in_file(facts.path.clone()));
+                diagnostics.push(
+                    diagnostic
+                        .with_span(reference.span)
+                        .with_pointer(reference.pointer.clone())
+                        .in_file(facts.path.clone()),
+                );
             }
         }
         diagnostics
@@ -97,4 +124,14 @@ fn kinds_text(kinds: &[RecordKind]) -> String {
         [a, b] => format!("{} or {}", a.as_str(), b.as_str()),
         _ => "any".to_owned(),
     }
+}
+
+/// `an event`, `a person`: the indefinite article for a kind name.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }

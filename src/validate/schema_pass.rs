@@ -39,8 +39,12 @@ impl SchemaValidator {
 
     /// Every schema error of `value`, placed with `spans`.
     pub fn validate(&self, value: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
-        let mut diagnostics: Vec<Diagnostic> =
-            self.validator.iter_errors(value).flat_map(|error| self.diagnose(&error, value, spans)).collect();
+        let mut diagnostics: Vec<Diagnostic> = self
+            .validator
+            .iter_errors(value)
+            .flat_map(|error| self.diagnose(&error, value, spans))
+            .collect();
+        drop_misspelled_required(&mut diagnostics);
         diagnostics.sort_by_key(|d| d.span);
         diagnostics
     }
@@ -52,26 +56,40 @@ impl SchemaValidator {
         self.schema.pointer(parent)
     }
 
-    fn diagnose(&self, error: &ValidationError<'_>, root: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
+    fn diagnose(
+        &self,
+        error: &ValidationError<'_>,
+        root: &Value,
+        spans: &SpanTree,
+    ) -> Vec<Diagnostic> {
         let pointer = error.instance_path().as_str().to_owned();
         let here = spans.locate(root, &pointer);
         let field = last_token(&pointer);
         let instance = error.instance();
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let known = self.parent_schema(error).and_then(|s| s.get("properties")).and_then(Value::as_object);
+                let known = self
+                    .parent_schema(error)
+                    .and_then(|s| s.get("properties"))
+                    .and_then(Value::as_object);
                 unexpected
                     .iter()
                     .map(|name| {
                         let at = format!("{pointer}/{}", escape(name));
                         let located = spans.locate(root, &at);
-                        let mut diagnostic = Diagnostic::new(Code::UnknownField, format!("unknown field `{name}`"))
-                            .with_span(located.key.unwrap_or(located.value))
-                            .with_pointer(at);
-                        let names: Vec<&str> = known.map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
+                        let mut diagnostic =
+                            Diagnostic::new(Code::UnknownField, format!("unknown field `{name}`"))
+                                .with_span(located.key.unwrap_or(located.value))
+                                .with_pointer(at);
+                        let names: Vec<&str> = known
+                            .map(|m| m.keys().map(String::as_str).collect())
+                            .unwrap_or_default();
                         diagnostic = match closest(name, &names) {
                             Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
-                            None if !names.is_empty() => diagnostic.with_help(format!("the fields allowed here are: {}", names.join(", "))),
+                            None if !names.is_empty() => diagnostic.with_help(format!(
+                                "the fields allowed here are: {}",
+                                names.join(", ")
+                            )),
                             None => diagnostic,
                         };
                         diagnostic
@@ -80,31 +98,47 @@ impl SchemaValidator {
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
-                let span = here.key.unwrap_or(Span::new(here.value.start, here.value.start));
-                let what = if field.is_empty() { "the file".to_owned() } else { format!("`{field}`") };
+                let span = here
+                    .key
+                    .unwrap_or(Span::new(here.value.start, here.value.start));
                 vec![
-                    Diagnostic::new(Code::MissingField, format!("missing required field `{name}` in {what}"))
-                        .with_span(span)
-                        .with_pointer(pointer)
-                        .with_help(format!("add `{name}:` to this mapping")),
+                    Diagnostic::new(
+                        Code::MissingField,
+                        format!("missing required field `{name}`"),
+                    )
+                    .with_span(span)
+                    .with_pointer(pointer)
+                    .with_help(format!("add `{name}:` to this mapping")),
                 ]
             }
             ValidationErrorKind::Enum { options } => {
-                let allowed: Vec<&str> = options.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+                let allowed: Vec<&str> = options
+                    .as_array()
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
                 let given = display(instance);
-                let mut diagnostic = Diagnostic::new(Code::InvalidValue, format!("{given} is not an allowed value for `{field}`"))
-                    .with_span(here.value)
-                    .with_pointer(pointer);
+                let mut diagnostic = Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("{given} is not an allowed value for `{field}`"),
+                )
+                .with_span(here.value)
+                .with_pointer(pointer);
                 let suggestion = instance.as_str().and_then(|text| closest(text, &allowed));
                 diagnostic = match suggestion {
-                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`? allowed: {}", allowed.join(", "))),
+                    Some(best) => diagnostic.with_help(format!(
+                        "did you mean `{best}`? allowed: {}",
+                        allowed.join(", ")
+                    )),
                     None => diagnostic.with_help(format!("allowed: {}", allowed.join(", "))),
                 };
                 vec![diagnostic]
             }
             ValidationErrorKind::Pattern { pattern } => {
                 let parent = self.parent_schema(error);
-                let kind = parent.and_then(|s| s.get("title")).and_then(Value::as_str).unwrap_or("value");
+                let kind = parent
+                    .and_then(|s| s.get("title"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("value");
                 let example = parent
                     .and_then(|s| s.get("examples"))
                     .and_then(|e| e.get(0))
@@ -112,26 +146,44 @@ impl SchemaValidator {
                     .map(|e| format!(", for example `{e}`"))
                     .unwrap_or_default();
                 vec![
-                    Diagnostic::new(Code::InvalidPattern, format!("{} is not a valid {kind}", display(instance)))
-                        .with_span(here.value)
-                        .with_pointer(pointer)
-                        .with_help(format!("a {kind} matches `{pattern}`{example}")),
+                    Diagnostic::new(
+                        Code::InvalidPattern,
+                        format!("{} is not a valid {kind}", display(instance)),
+                    )
+                    .with_span(here.value)
+                    .with_pointer(pointer)
+                    .with_help(format!("a {kind} matches `{pattern}`{example}")),
                 ]
             }
             ValidationErrorKind::Type { kind } => {
                 let expected = match kind {
                     TypeKind::Single(t) => article(&t.to_string()),
-                    TypeKind::Multiple(set) => set.iter().map(|t| article(&t.to_string())).collect::<Vec<_>>().join(" or "),
+                    TypeKind::Multiple(set) => set
+                        .iter()
+                        .map(|t| article(&t.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(" or "),
                 };
-                let what = if field.is_empty() { "the file".to_owned() } else { format!("`{field}`") };
+                let what = if field.is_empty() {
+                    "the file".to_owned()
+                } else {
+                    format!("`{field}`")
+                };
                 vec![
-                    Diagnostic::new(Code::InvalidType, format!("{what} must be {expected}, not {}", describe(instance)))
-                        .with_span(here.value)
-                        .with_pointer(pointer),
+                    Diagnostic::new(
+                        Code::InvalidType,
+                        format!("{what} must be {expected}, not {}", describe(instance)),
+                    )
+                    .with_span(here.value)
+                    .with_pointer(pointer),
                 ]
             }
             ValidationErrorKind::MinItems { limit } => {
-                let what = if *limit == 1 { "at least one item".to_owned() } else { format!("at least {limit} items") };
+                let what = if *limit == 1 {
+                    "at least one item".to_owned()
+                } else {
+                    format!("at least {limit} items")
+                };
                 vec![
                     Diagnostic::new(Code::InvalidValue, format!("`{field}` needs {what}"))
                         .with_span(here.value)
@@ -139,17 +191,51 @@ impl SchemaValidator {
                 ]
             }
             other => vec![
-                Diagnostic::new(Code::SchemaViolation, format!("`{field}`: {}", error.masked()))
-                    .with_span(here.value)
-                    .with_pointer(pointer)
-                    .with_help(format!("the schema's `{}` rule", other.keyword())),
+                Diagnostic::new(
+                    Code::SchemaViolation,
+                    format!("`{field}`: {}", error.masked()),
+                )
+                .with_span(here.value)
+                .with_pointer(pointer)
+                .with_help(format!("the schema's `{}` rule", other.keyword())),
             ],
         }
     }
 }
 
+/// A misspelled required field gives two errors: the unknown spelling and the missing field.
+/// The unknown-field finding already says "did you mean `summary`?", so the other is dropped.
+fn drop_misspelled_required(diagnostics: &mut Vec<Diagnostic>) {
+    let suggested: Vec<(String, String)> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownField)
+        .filter_map(|d| {
+            let pointer = d.pointer.as_deref()?;
+            let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+            let name = d
+                .help
+                .as_deref()?
+                .strip_prefix("did you mean `")?
+                .strip_suffix("`?")?;
+            Some((parent.to_owned(), name.to_owned()))
+        })
+        .collect();
+    diagnostics.retain(|d| {
+        d.code != Code::MissingField
+            || !suggested.iter().any(|(parent, name)| {
+                d.pointer.as_deref() == Some(parent.as_str())
+                    && d.message.ends_with(&format!("`{name}`"))
+            })
+    });
+}
+
 fn last_token(pointer: &str) -> String {
-    pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~")
+    pointer
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .replace("~1", "/")
+        .replace("~0", "~")
 }
 
 fn escape(token: &str) -> String {
@@ -180,7 +266,9 @@ fn describe(value: &Value) -> String {
 
 fn display(value: &Value) -> String {
     match value {
-        Value::String(s) if s.chars().count() > 60 => format!("`{}…`", s.chars().take(60).collect::<String>()),
+        Value::String(s) if s.chars().count() > 60 => {
+            format!("`{}…`", s.chars().take(60).collect::<String>())
+        }
         Value::String(s) => format!("`{s}`"),
         other => format!("`{other}`"),
     }

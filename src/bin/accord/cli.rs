@@ -66,7 +66,11 @@ pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            let code = if error.use_stderr() { EXIT_FAILURE } else { EXIT_CLEAN };
+            let code = if error.use_stderr() {
+                EXIT_FAILURE
+            } else {
+                EXIT_CLEAN
+            };
             let _ = error.print();
             return ExitCode::from(code);
         }
@@ -87,7 +91,10 @@ pub fn run() -> ExitCode {
 fn check(args: &CheckArgs) -> Result<u8, String> {
     let options = accord::CheckOptions {
         max_file_size: args.limits.max_file_size,
-        yaml: accord::yaml::Limits { max_depth: args.limits.max_depth, max_alias_nodes: args.limits.max_alias_nodes },
+        yaml: accord::yaml::Limits {
+            max_depth: args.limits.max_depth,
+            max_alias_nodes: args.limits.max_alias_nodes,
+        },
     };
     let started = std::time::Instant::now();
     let run = accord::check_paths(&args.paths, &options).map_err(|e| e.to_string())?;
@@ -96,8 +103,14 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     for diagnostic in &run.diagnostics {
         text.push_str(&accord::render::plain(diagnostic, &run.texts));
     }
-    stdout.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-    let errors = run.diagnostics.iter().filter(|d| d.severity == accord::Severity::Error).count();
+    stdout
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let errors = run
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == accord::Severity::Error)
+        .count();
     let warnings = run.diagnostics.len() - errors;
     let _ = writeln!(
         std::io::stderr(),
@@ -106,7 +119,11 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
         run.records,
         started.elapsed()
     );
-    Ok(if run.diagnostics.is_empty() { EXIT_CLEAN } else { EXIT_FINDINGS })
+    Ok(if run.diagnostics.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
 }
 
 fn schema(args: &SchemaArgs) -> Result<u8, String> {
@@ -114,7 +131,9 @@ fn schema(args: &SchemaArgs) -> Result<u8, String> {
     if let Some(dir) = &args.check {
         let stale: Vec<String> = files
             .iter()
-            .filter(|(name, text)| std::fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str()))
+            .filter(|(name, text)| {
+                std::fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str())
+            })
             .map(|(name, _)| dir.join(name).display().to_string())
             .collect();
         if stale.is_empty() {
@@ -132,8 +151,13 @@ fn schema(args: &SchemaArgs) -> Result<u8, String> {
         write_schemas(dir, &files)?;
         return Ok(EXIT_CLEAN);
     }
-    let data_file = files.first().map(|(_, text)| text.as_str()).unwrap_or_default();
-    std::io::stdout().write_all(data_file.as_bytes()).map_err(|e| e.to_string())?;
+    let data_file = files
+        .first()
+        .map(|(_, text)| text.as_str())
+        .unwrap_or_default();
+    std::io::stdout()
+        .write_all(data_file.as_bytes())
+        .map_err(|e| e.to_string())?;
     Ok(EXIT_CLEAN)
 }
 

@@ -1,0 +1,81 @@
+//! The command line: stdout, stderr and exit codes.
+
+use assert_cmd::Command;
+
+fn accord() -> Command {
+    let mut command = Command::cargo_bin("accord").expect("binary built");
+    command.env("NO_COLOR", "1");
+    command
+}
+
+fn output(command: &mut Command) -> (i32, String, String) {
+    let out = command.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_of_the_bundled_data_exits_0() {
+    let (code, stdout, stderr) = output(accord().arg("check"));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stdout, "");
+    assert!(stderr.starts_with("checked "), "{stderr}");
+    assert!(stderr.contains(" 0 errors, 0 warnings"), "{stderr}");
+}
+
+#[test]
+fn findings_exit_1_and_print_file_line_column() {
+    let (code, stdout, _) = output(accord().args([
+        "check",
+        "tests/fixtures/base",
+        "tests/fixtures/invalid/unknown-field.yaml",
+    ]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "tests/fixtures/invalid/unknown-field.yaml:5:5: error[unknown-field]: unknown field `sumary`\n  help: did you mean `summary`?\n"
+    );
+}
+
+#[test]
+fn a_missing_path_exits_2() {
+    let (code, stdout, stderr) = output(accord().args(["check", "no/such/dir"]));
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("cannot read `no/such/dir`"), "{stderr}");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let (code, _, stderr) = output(accord().args(["check", "--no-such-flag"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--no-such-flag"), "{stderr}");
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let (code, stdout, _) = output(accord().arg("schema"));
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        std::fs::read_to_string("schemas/accord.schema.json").expect("committed")
+    );
+}
+
+#[test]
+fn schema_check_passes_on_fresh_files_and_fails_on_stale_ones() {
+    let (code, _, _) = output(accord().args(["schema", "--check"]));
+    assert_eq!(code, 0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("accord.schema.json"), "{}\n").expect("write");
+    let (code, _, stderr) = output(accord().args(["schema", "--check"]).arg(dir.path()));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("stale schema files"), "{stderr}");
+    let (code, _, _) = output(accord().args(["schema", "--out"]).arg(dir.path()));
+    assert_eq!(code, 0);
+    let (code, _, _) = output(accord().args(["schema", "--check"]).arg(dir.path()));
+    assert_eq!(code, 0);
+}

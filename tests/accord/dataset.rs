@@ -1,0 +1,75 @@
+//! The bundled dataset: clean, and stable under a load -> serialize -> load round trip.
+
+use std::path::Path;
+
+use accord::model::DataFile;
+use accord::validate::SchemaValidator;
+use serde::Deserialize;
+
+use crate::{check, rendered};
+
+#[test]
+fn the_bundled_data_is_clean() {
+    let run = check(&[Path::new("data")]);
+    assert_eq!(rendered(&run), "");
+    assert!(run.files_checked >= 5, "{} files", run.files_checked);
+    assert!(run.records >= 50, "{} records", run.records);
+}
+
+fn data_files() -> Vec<std::path::PathBuf> {
+    let (files, problems) = accord::files::discover(&["data".into()]).expect("data/ exists");
+    assert!(problems.is_empty());
+    files
+}
+
+#[test]
+fn every_data_file_round_trips() {
+    let validator = SchemaValidator::new().expect("the schema compiles");
+    for path in data_files() {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let (document, findings) = accord::yaml::parse(&text, &Default::default());
+        assert!(findings.is_empty(), "{}", path.display());
+        let value = document.value.expect("a document");
+        let loaded = DataFile::deserialize(&value).expect("fits the model");
+        // JSON is YAML 1.2: write the records out and read them back through the same loader.
+        let written = serde_json::to_string_pretty(&loaded).expect("serializes");
+        let (again, findings) = accord::yaml::parse(&written, &Default::default());
+        assert!(findings.is_empty(), "{}", path.display());
+        let again_value = again.value.expect("a document");
+        assert_eq!(
+            validator.validate(&again_value, &again.spans),
+            vec![],
+            "{}",
+            path.display()
+        );
+        let reloaded = DataFile::deserialize(&again_value).expect("fits the model");
+        assert_eq!(loaded, reloaded, "{}", path.display());
+        assert_eq!(
+            value,
+            again_value,
+            "{} keeps every field it had",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn every_data_file_starts_with_the_schema_modeline() {
+    for path in data_files() {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let first = text.lines().next().unwrap_or_default();
+        let target = first
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap_or_else(|| panic!("{}: {first}", path.display()));
+        let schema = path.parent().unwrap_or(Path::new("")).join(target);
+        let canonical = schema
+            .canonicalize()
+            .unwrap_or_else(|e| panic!("{}: {e}", schema.display()));
+        assert_eq!(
+            canonical,
+            Path::new("schemas/accord.schema.json")
+                .canonicalize()
+                .expect("schema exists")
+        );
+    }
+}
