@@ -87,3 +87,17 @@ fn the_schema_names_itself_and_an_entity_per_definition() {
         assert!(schema["$defs"].get(entity).is_some(), "{entity}");
     }
 }
+
+#[test]
+fn the_readme_lists_every_diagnostic_code() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    for code in accord::Code::ALL {
+        let row = format!(
+            "| `{}` | {} | {} |",
+            code.as_str(),
+            code.severity().as_str(),
+            code.summary()
+        );
+        assert!(readme.contains(&row), "README.md lacks the row: {row}");
+    }
+}
