@@ -12,7 +12,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod files;
 pub mod model;
-pub mod render;
+pub mod report;
 pub mod schema;
 pub mod validate;
 pub mod yaml;

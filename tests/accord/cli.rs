@@ -30,6 +30,7 @@ fn check_of_the_bundled_data_exits_0() {
 fn findings_exit_1_and_print_file_line_column() {
     let (code, stdout, _) = output(accord().args([
         "check",
+        "--format=concise",
         "tests/fixtures/base",
         "tests/fixtures/invalid/unknown-field.yaml",
     ]));
@@ -37,6 +38,33 @@ fn findings_exit_1_and_print_file_line_column() {
     assert_eq!(
         stdout,
         "tests/fixtures/invalid/unknown-field.yaml:5:5: error[unknown-field]: unknown field `sumary`\n  help: did you mean `summary`?\n"
+    );
+}
+
+#[test]
+fn the_human_format_shows_the_line_underlined() {
+    let (code, stdout, stderr) = output(accord().args([
+        "check",
+        "tests/fixtures/base",
+        "tests/fixtures/invalid/unknown-field.yaml",
+    ]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "\
+error[unknown-field]: unknown field `sumary`
+ --> tests/fixtures/invalid/unknown-field.yaml:5:5
+  |
+5 |     sumary: Ana Ruiz says the accord will be signed.
+  |     ^^^^^^
+  |
+  = help: did you mean `summary`?
+
+"
+    );
+    assert!(
+        stderr.starts_with("checked 2 files (6 records): 1 error, 0 warnings in "),
+        "{stderr}"
     );
 }
 

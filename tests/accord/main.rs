@@ -13,10 +13,21 @@ pub fn check(paths: &[&Path]) -> accord::CheckRun {
     accord::check_paths(&paths, &accord::CheckOptions::default()).expect("the run starts")
 }
 
-/// Renders every diagnostic of a run as plain text.
+/// Renders a run in `format`, without colour, with paths relative to the crate root.
+pub fn rendered_as(run: &accord::CheckRun, format: accord::report::Format) -> String {
+    let context = accord::report::EmitContext {
+        working_dir: std::env::current_dir().expect("a working directory"),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    format
+        .emitter()
+        .emit(&mut out, run, &context)
+        .expect("writes to memory");
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+/// Renders a run in the human format.
 pub fn rendered(run: &accord::CheckRun) -> String {
-    run.diagnostics
-        .iter()
-        .map(|d| accord::render::plain(d, &run.texts))
-        .collect()
+    rendered_as(run, accord::report::Format::Human)
 }

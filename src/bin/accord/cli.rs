@@ -4,7 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use std::io::IsTerminal;
+
+use accord::report::{EmitContext, Format};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Exit code: the run found nothing wrong.
 const EXIT_CLEAN: u8 = 0;
@@ -34,8 +37,66 @@ struct CheckArgs {
     /// Files or directories to check; directories are searched for *.yaml and *.yml files.
     #[arg(default_value = "data")]
     paths: Vec<PathBuf>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// When to colour the human output; `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    color: ColorArg,
+    /// How many files to check at once (default: one per CPU).
+    #[arg(long, value_name = "N")]
+    threads: Option<std::num::NonZeroUsize>,
     #[command(flatten)]
     limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// rustc-style snippets with the offending text underlined.
+    Human,
+    /// One line per finding: path:line:column: severity[code]: message.
+    Concise,
+    /// One versioned JSON document (schemas/diagnostics.schema.json).
+    Json,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Concise => Format::Concise,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorArg {
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -96,29 +157,34 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             max_alias_nodes: args.limits.max_alias_nodes,
         },
     };
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.get())
+            .build_global()
+            .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    }
     let started = std::time::Instant::now();
     let run = accord::check_paths(&args.paths, &options).map_err(|e| e.to_string())?;
-    let mut stdout = std::io::stdout().lock();
-    let mut text = String::new();
-    for diagnostic in &run.diagnostics {
-        text.push_str(&accord::render::plain(diagnostic, &run.texts));
-    }
-    stdout
-        .write_all(text.as_bytes())
+    let format = Format::from(args.format);
+    let context = EmitContext {
+        color: args.color.enabled(),
+        working_dir: std::env::current_dir().unwrap_or_default(),
+        elapsed: started.elapsed(),
+    };
+    // The whole report is rendered into memory, then written at once.
+    let mut buffer = Vec::new();
+    format
+        .emitter()
+        .emit(&mut buffer, &run, &context)
         .map_err(|e| e.to_string())?;
-    let errors = run
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == accord::Severity::Error)
-        .count();
-    let warnings = run.diagnostics.len() - errors;
-    let _ = writeln!(
-        std::io::stderr(),
-        "checked {} files ({} records): {errors} errors, {warnings} warnings in {:.2?}",
-        run.files_checked,
-        run.records,
-        started.elapsed()
-    );
+    std::io::stdout()
+        .lock()
+        .write_all(&buffer)
+        .map_err(|e| format!("cannot write the report: {e}"))?;
+    if matches!(format, Format::Human | Format::Concise) {
+        let summary = accord::report::summary(&run, context.elapsed);
+        let _ = writeln!(std::io::stderr(), "{summary}");
+    }
     Ok(if run.diagnostics.is_empty() {
         EXIT_CLEAN
     } else {
