@@ -82,10 +82,10 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         for path in std::iter::once(&diagnostic.path)
             .chain(diagnostic.labels.iter().filter_map(|l| l.path.as_ref()))
         {
-            if !texts.contains_key(path) {
-                if let Some(text) = files::read_text_for_display(path, max_size) {
-                    texts.insert(path.clone(), text);
-                }
+            if !texts.contains_key(path)
+                && let Some(text) = files::read_text_for_display(path, max_size)
+            {
+                texts.insert(path.clone(), text);
             }
         }
     }

@@ -19,15 +19,37 @@ pub fn data_file_schema() -> Value {
     settings.transforms.push(Box::new(UnwrapDescriptions));
     settings.transforms.push(Box::new(OmitInsteadOfNull));
     let schema = settings.into_generator().into_root_schema_for::<DataFile>();
-    let mut root = schema.to_value();
+    with_identity(schema.to_value(), DATA_FILE_SCHEMA_ID, "accord data file")
+}
+
+/// The file name of the schema of `accord check --format json` under `schemas/`.
+pub const DIAGNOSTICS_SCHEMA_NAME: &str = "diagnostics.schema.json";
+/// The `$id` of the diagnostics schema.
+pub const DIAGNOSTICS_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/diagnostics.schema.json";
+
+/// The JSON Schema of the document `accord check --format json` writes.
+pub fn diagnostics_schema() -> Value {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.transforms.push(Box::new(UnwrapDescriptions));
+    let schema = settings
+        .into_generator()
+        .into_root_schema_for::<crate::report::json::JsonReport>();
+    with_identity(
+        schema.to_value(),
+        DIAGNOSTICS_SCHEMA_ID,
+        "accord check --format json",
+    )
+}
+
+fn with_identity(mut root: Value, id: &str, title: &str) -> Value {
     if let Value::Object(map) = &mut root {
         let mut ordered = Map::new();
         ordered.insert(
             "$schema".into(),
             map.remove("$schema").unwrap_or(Value::Null),
         );
-        ordered.insert("$id".into(), json!(DATA_FILE_SCHEMA_ID));
-        ordered.insert("title".into(), json!("accord data file"));
+        ordered.insert("$id".into(), json!(id));
+        ordered.insert("title".into(), json!(title));
         map.remove("title");
         ordered.extend(std::mem::take(map));
         *map = ordered;
@@ -37,7 +59,13 @@ pub fn data_file_schema() -> Value {
 
 /// The schema files accord generates, as `(file name, pretty JSON with a final newline)`.
 pub fn schema_files() -> Vec<(&'static str, String)> {
-    vec![(DATA_FILE_SCHEMA_NAME, to_pretty_json(&data_file_schema()))]
+    vec![
+        (DATA_FILE_SCHEMA_NAME, to_pretty_json(&data_file_schema())),
+        (
+            DIAGNOSTICS_SCHEMA_NAME,
+            to_pretty_json(&diagnostics_schema()),
+        ),
+    ]
 }
 
 fn to_pretty_json(value: &Value) -> String {

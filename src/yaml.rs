@@ -480,10 +480,10 @@ impl<'a> Builder<'a> {
     }
 
     fn check_tag(&mut self, tag: Option<&Tag>, expected: &str, span: Span) {
-        if let Some(tag) = tag {
-            if !(tag.is_yaml_core_schema() && tag.suffix == expected) {
-                self.unsupported_tag(tag, span);
-            }
+        if let Some(tag) = tag
+            && !(tag.is_yaml_core_schema() && tag.suffix == expected)
+        {
+            self.unsupported_tag(tag, span);
         }
     }
 
@@ -552,15 +552,15 @@ impl<'a> Builder<'a> {
         if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
             return Value::String(text.to_owned());
         }
-        if let Some(hex) = text.strip_prefix("0x") {
-            if let Ok(n) = u64::from_str_radix(hex, 16) {
-                return Value::Number(n.into());
-            }
+        if let Some(hex) = text.strip_prefix("0x")
+            && let Ok(n) = u64::from_str_radix(hex, 16)
+        {
+            return Value::Number(n.into());
         }
-        if let Some(octal) = text.strip_prefix("0o") {
-            if let Ok(n) = u64::from_str_radix(octal, 8) {
-                return Value::Number(n.into());
-            }
+        if let Some(octal) = text.strip_prefix("0o")
+            && let Ok(n) = u64::from_str_radix(octal, 8)
+        {
+            return Value::Number(n.into());
         }
         if is_core_int(text) {
             if let Ok(n) = text.parse::<i64>() {

@@ -101,63 +101,60 @@ fn render(
         level.primary_title(format!("{}: {path}", diagnostic.message))
     }
     .id(diagnostic.code.as_str());
-    match (diagnostic.span, own_text) {
-        (Some(span), Some(text)) => {
-            let index = LineIndex::new(text);
-            let same_file: Vec<Span> = diagnostic
-                .labels
-                .iter()
-                .filter(|label| {
-                    label
-                        .path
-                        .as_deref()
-                        .is_none_or(|p| p == diagnostic.path.as_path())
-                })
-                .map(|label| label.span)
-                .collect();
-            let primary = window(text, &index, span, &same_file);
-            let mut snippet = Snippet::source(primary.source)
-                .line_start(primary.first_line)
-                .path(path.clone())
-                .annotation(AnnotationKind::Primary.span(local(&primary, span)));
-            let mut separate = Vec::new();
-            for label in &diagnostic.labels {
-                let same_file = label
+    if let (Some(span), Some(text)) = (diagnostic.span, own_text) {
+        let index = LineIndex::new(text);
+        let same_file: Vec<Span> = diagnostic
+            .labels
+            .iter()
+            .filter(|label| {
+                label
                     .path
                     .as_deref()
-                    .is_none_or(|p| p == diagnostic.path.as_path());
-                let inside = label.span.start >= primary.offset
-                    && label.span.end <= primary.offset + primary.source.len();
-                if same_file && inside {
-                    snippet = snippet.annotation(
-                        AnnotationKind::Context
-                            .span(local(&primary, label.span))
-                            .label(label.message.as_str()),
-                    );
-                } else {
-                    separate.push(label);
-                }
-            }
-            elements.push(snippet);
-            for label in separate {
-                let label_path: &Path = label.path.as_deref().unwrap_or(&diagnostic.path);
-                if let Some(text) = run.texts.get(label_path) {
-                    let index = LineIndex::new(text);
-                    let around = window(text, &index, label.span, &[]);
-                    elements.push(
-                        Snippet::source(around.source)
-                            .line_start(around.first_line)
-                            .path(context.display_path(label_path))
-                            .annotation(
-                                AnnotationKind::Context
-                                    .span(local(&around, label.span))
-                                    .label(label.message.as_str()),
-                            ),
-                    );
-                }
+                    .is_none_or(|p| p == diagnostic.path.as_path())
+            })
+            .map(|label| label.span)
+            .collect();
+        let primary = window(text, &index, span, &same_file);
+        let mut snippet = Snippet::source(primary.source)
+            .line_start(primary.first_line)
+            .path(path.clone())
+            .annotation(AnnotationKind::Primary.span(local(&primary, span)));
+        let mut separate = Vec::new();
+        for label in &diagnostic.labels {
+            let same_file = label
+                .path
+                .as_deref()
+                .is_none_or(|p| p == diagnostic.path.as_path());
+            let inside = label.span.start >= primary.offset
+                && label.span.end <= primary.offset + primary.source.len();
+            if same_file && inside {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(local(&primary, label.span))
+                        .label(label.message.as_str()),
+                );
+            } else {
+                separate.push(label);
             }
         }
-        _ => {}
+        elements.push(snippet);
+        for label in separate {
+            let label_path: &Path = label.path.as_deref().unwrap_or(&diagnostic.path);
+            if let Some(text) = run.texts.get(label_path) {
+                let index = LineIndex::new(text);
+                let around = window(text, &index, label.span, &[]);
+                elements.push(
+                    Snippet::source(around.source)
+                        .line_start(around.first_line)
+                        .path(context.display_path(label_path))
+                        .annotation(
+                            AnnotationKind::Context
+                                .span(local(&around, label.span))
+                                .label(label.message.as_str()),
+                        ),
+                );
+            }
+        }
     }
     let mut group: Group<'_> = title.elements(elements);
     if let Some(help) = &diagnostic.help {

@@ -16,16 +16,15 @@ pub(super) fn check(value: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
             Value::Object(map) => {
                 if let (Some(Value::String(date)), Some(Value::String(_))) =
                     (map.get("date"), map.get("as_written"))
+                    && let Some(message) = impossible(date)
                 {
-                    if let Some(message) = impossible(date) {
-                        let at = format!("{pointer}/date");
-                        diagnostics.push(
-                            Diagnostic::new(Code::ImpossibleDate, message)
-                                .with_span(spans.locate(value, &at).value)
-                                .with_pointer(at)
-                                .with_help("check the day and month against the source"),
-                        );
-                    }
+                    let at = format!("{pointer}/date");
+                    diagnostics.push(
+                        Diagnostic::new(Code::ImpossibleDate, message)
+                            .with_span(spans.locate(value, &at).value)
+                            .with_pointer(at)
+                            .with_help("check the day and month against the source"),
+                    );
                 }
                 for (key, child) in map {
                     pending.push((

@@ -152,17 +152,17 @@ impl FileFacts {
             for (i, record) in records.iter().enumerate() {
                 let pointer = format!("/{section}/{i}");
                 self.define(record, *kind, &pointer, value, spans);
-                if *kind == RecordKind::Agreement {
-                    if let Some(Value::Array(terms)) = record.get("terms") {
-                        for (j, term) in terms.iter().enumerate() {
-                            self.define(
-                                term,
-                                RecordKind::Term,
-                                &format!("{pointer}/terms/{j}"),
-                                value,
-                                spans,
-                            );
-                        }
+                if *kind == RecordKind::Agreement
+                    && let Some(Value::Array(terms)) = record.get("terms")
+                {
+                    for (j, term) in terms.iter().enumerate() {
+                        self.define(
+                            term,
+                            RecordKind::Term,
+                            &format!("{pointer}/terms/{j}"),
+                            value,
+                            spans,
+                        );
                     }
                 }
             }

@@ -3,6 +3,7 @@
 mod cli;
 mod dataset;
 mod fixtures;
+mod formats;
 mod schema;
 
 use std::path::{Path, PathBuf};
