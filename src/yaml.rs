@@ -528,10 +528,32 @@ impl<'a> Builder<'a> {
             self.unsupported_tag(tag, span);
         }
         if style == ScalarStyle::Plain {
-            self.resolve_plain(text, span)
+            let value = self.resolve_plain(text, span);
+            if value.is_string() {
+                self.warn_if_yaml_1_1_differs(text, span);
+            }
+            value
         } else {
             Value::String(text.to_owned())
         }
+    }
+
+    /// Warns about plain text that YAML 1.1 tools (PyYAML, many older libraries) would read as
+    /// something else, so the data means the same to every consumer.
+    fn warn_if_yaml_1_1_differs(&mut self, text: &str, span: Span) {
+        let Some(reading) = yaml_1_1_reading(text) else {
+            return;
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::Yaml11Value,
+                format!("`{text}` is text here, but YAML 1.1 tools read it as {reading}"),
+            )
+            .with_span(span)
+            .with_help(format!(
+                "quote it so every YAML reader agrees: `\"{text}\"`"
+            )),
+        );
     }
 
     /// Resolves a plain scalar by the YAML 1.2 core schema.
@@ -592,6 +614,47 @@ impl<'a> Builder<'a> {
             .with_help("quote it if you meant text, or use a finite number"),
         );
     }
+}
+
+/// What YAML 1.1 makes of a plain scalar that YAML 1.2 reads as text, if it differs.
+fn yaml_1_1_reading(text: &str) -> Option<&'static str> {
+    match text {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return Some("the boolean true"),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return Some("the boolean false"),
+        _ => {}
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let first = digits.bytes().next()?;
+    if !first.is_ascii_digit() {
+        return None;
+    }
+    if let Some(binary) = digits.strip_prefix("0b") {
+        return (!binary.is_empty() && binary.bytes().all(|b| matches!(b, b'0' | b'1' | b'_')))
+            .then_some("a binary number");
+    }
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut groups = whole.split(':');
+    let head = groups.next().unwrap_or_default();
+    let tail: Vec<&str> = groups.collect();
+    let number_like =
+        |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    if !tail.is_empty()
+        && number_like(head)
+        && tail.iter().all(|g| {
+            (1..=2).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()) && g < &"60"
+        })
+        && fraction.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+    {
+        return Some("a base-60 number (a time like `11:00` becomes 660)");
+    }
+    if tail.is_empty()
+        && whole.contains('_')
+        && number_like(whole)
+        && fraction.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+    {
+        return Some("a number (YAML 1.1 ignores `_` in numbers)");
+    }
+    None
 }
 
 fn is_core_int(text: &str) -> bool {
@@ -655,13 +718,39 @@ mod tests {
 
     #[test]
     fn scalars_follow_the_yaml_1_2_core_schema() {
-        let parsed = value(
+        let (document, warnings) = parse(
             "a: NO\nb: on\nc: yes\nd: true\ne: 0755\nf: 1.5\ng: ~\nh: '1'\ni: 11:00\nj: 0x1F\nk: 1e3\n",
+            &Limits::default(),
         );
+        let warned: Vec<Code> = warnings.iter().map(|d| d.code).collect();
+        // NO, on, yes and 11:00 are text in YAML 1.2 but not in YAML 1.1.
+        assert_eq!(warned, [Code::Yaml11Value; 4]);
+        let parsed = document.value.unwrap_or(Value::Null);
         assert_eq!(
             parsed,
             serde_json::json!({"a": "NO", "b": "on", "c": "yes", "d": true, "e": 755, "f": 1.5, "g": null, "h": "1", "i": "11:00", "j": 31, "k": 1000.0})
         );
+    }
+
+    #[test]
+    fn yaml_1_1_readings_are_recognized() {
+        for (text, differs) in [
+            ("NO", true),
+            ("off", true),
+            ("Y", true),
+            ("11:00", true),
+            ("1:30:15.5", true),
+            ("0b101", true),
+            ("1_000", true),
+            ("no-way", false),
+            ("2025-02-28", false),
+            ("11:60", false),
+            ("Q30", false),
+            ("hello", false),
+            ("1:2:3x", false),
+        ] {
+            assert_eq!(yaml_1_1_reading(text).is_some(), differs, "{text}");
+        }
     }
 
     #[test]

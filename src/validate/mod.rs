@@ -50,7 +50,7 @@ pub fn check_file(
         }
         return finish(path, diagnostics, facts);
     };
-    let schema_findings = validator.validate(&value, &document.spans);
+    let schema_findings = validator.validate(&value, &document.spans, text);
     let schema_clean = schema_findings.is_empty();
     diagnostics.extend(schema_findings);
     facts.collect_ids(&value, &document.spans);

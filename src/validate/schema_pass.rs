@@ -38,11 +38,11 @@ impl SchemaValidator {
     }
 
     /// Every schema error of `value`, placed with `spans`.
-    pub fn validate(&self, value: &Value, spans: &SpanTree) -> Vec<Diagnostic> {
+    pub fn validate(&self, value: &Value, spans: &SpanTree, text: &str) -> Vec<Diagnostic> {
         let mut diagnostics: Vec<Diagnostic> = self
             .validator
             .iter_errors(value)
-            .flat_map(|error| self.diagnose(&error, value, spans))
+            .flat_map(|error| self.diagnose(&error, value, spans, text))
             .collect();
         drop_misspelled_required(&mut diagnostics);
         diagnostics.sort_by_key(|d| d.span);
@@ -61,7 +61,9 @@ impl SchemaValidator {
         error: &ValidationError<'_>,
         root: &Value,
         spans: &SpanTree,
+        text: &str,
     ) -> Vec<Diagnostic> {
+        let raw = |span: crate::Span| text.get(span.range()).unwrap_or_default();
         let pointer = error.instance_path().as_str().to_owned();
         let here = spans.locate(root, &pointer);
         let field = last_token(&pointer);
@@ -145,6 +147,10 @@ impl SchemaValidator {
                     .and_then(Value::as_str)
                     .map(|e| format!(", for example `{e}`"))
                     .unwrap_or_default();
+                let help = match instance.as_str().and_then(|given| repaired(given, pattern)) {
+                    Some(fixed) => format!("did you mean `{fixed}`? a {kind} matches `{pattern}`"),
+                    None => format!("a {kind} matches `{pattern}`{example}"),
+                };
                 vec![
                     Diagnostic::new(
                         Code::InvalidPattern,
@@ -152,7 +158,7 @@ impl SchemaValidator {
                     )
                     .with_span(here.value)
                     .with_pointer(pointer)
-                    .with_help(format!("a {kind} matches `{pattern}`{example}")),
+                    .with_help(help),
                 ]
             }
             ValidationErrorKind::Type { kind } => {
@@ -169,14 +175,16 @@ impl SchemaValidator {
                 } else {
                     format!("`{field}`")
                 };
-                vec![
-                    Diagnostic::new(
-                        Code::InvalidType,
-                        format!("{what} must be {expected}, not {}", describe(instance)),
-                    )
-                    .with_span(here.value)
-                    .with_pointer(pointer),
-                ]
+                let mut diagnostic = Diagnostic::new(
+                    Code::InvalidType,
+                    format!("{what} must be {expected}, not {}", describe(instance)),
+                )
+                .with_span(here.value)
+                .with_pointer(pointer);
+                if let Some(help) = type_hint(kind, instance, raw(here.value)) {
+                    diagnostic = diagnostic.with_help(help);
+                }
+                vec![diagnostic]
             }
             ValidationErrorKind::MinItems { limit } => {
                 let what = if *limit == 1 {
@@ -201,6 +209,53 @@ impl SchemaValidator {
             ],
         }
     }
+}
+
+/// Help for a value of the wrong type, from the way it was written: YAML habits that turn text
+/// into numbers, and scalars where a list or mapping belongs.
+fn type_hint(kind: &TypeKind, instance: &Value, raw: &str) -> Option<String> {
+    let expects = |name: &str| match kind {
+        TypeKind::Single(t) => t.to_string() == name,
+        TypeKind::Multiple(set) => set.iter().any(|t| t.to_string() == name),
+    };
+    let raw = raw.trim();
+    if expects("string") && (instance.is_number() || instance.is_boolean()) {
+        let digits = raw.trim_start_matches(['-', '+']);
+        if digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Some(format!(
+                "YAML reads `{raw}` as the number {instance}, losing the leading zero; quote it to keep it as text: `\"{raw}\"`"
+            ));
+        }
+        return Some(format!("quote it to keep it as text: `\"{raw}\"`"));
+    }
+    if expects("boolean") && instance.is_string() {
+        let word = raw.trim_matches(['"', '\'']).to_ascii_lowercase();
+        if matches!(word.as_str(), "yes" | "no" | "on" | "off" | "y" | "n") {
+            return Some(format!(
+                "YAML 1.2 has only `true` and `false`; `{raw}` is text. Write `true` or `false`"
+            ));
+        }
+    }
+    if expects("array") && !instance.is_array() && !instance.is_object() {
+        return Some(format!("make it a list: `[{raw}]`"));
+    }
+    None
+}
+
+/// A near miss of a pattern that does match it: the value in capitals (country codes), in
+/// lowercase, or as a slug (ids).
+fn repaired(given: &str, pattern: &str) -> Option<String> {
+    let rule = regex::Regex::new(pattern).ok()?;
+    let slug = given
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    [given.to_uppercase(), given.to_lowercase(), slug]
+        .into_iter()
+        .find(|candidate| candidate != given && !candidate.is_empty() && rule.is_match(candidate))
 }
 
 /// A misspelled required field gives two errors: the unknown spelling and the missing field.

@@ -55,7 +55,7 @@ fn the_human_format_shows_the_line_underlined() {
 error[unknown-field]: unknown field `sumary`
  --> tests/fixtures/invalid/unknown-field.yaml:5:5
   |
-5 |     sumary: Ana Ruiz says the accord will be signed.
+5 |     sumary: Ana Ruiz says the accord will be signed.  # <- unknown-field
   |     ^^^^^^
   |
   = help: did you mean `summary`?

@@ -78,3 +78,47 @@ const UNTESTABLE_AS_ONE_FILE: &[&str] = &[
     "limit-exceeded",
     "schema-violation",
 ];
+
+/// The `(line, code)` pairs a fixture marks with `# <- code ...` comments on the offending line.
+fn marked_lines(path: &Path) -> BTreeSet<(usize, String)> {
+    let text = String::from_utf8_lossy(&std::fs::read(path).expect("fixture")).into_owned();
+    let mut marks = BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some((_, codes)) = line.split_once("# <- ") {
+            for code in codes.split_whitespace() {
+                marks.insert((i + 1, code.to_owned()));
+            }
+        }
+    }
+    marks
+}
+
+#[test]
+fn every_finding_points_at_the_marked_line() {
+    insta::glob!("../fixtures/invalid", "*.yaml", |path| {
+        let relative = path
+            .strip_prefix(std::env::current_dir().unwrap_or_default())
+            .unwrap_or(path);
+        let expected = marked_lines(relative);
+        if relative.ends_with("empty-file.yaml") {
+            assert!(expected.is_empty());
+            return;
+        }
+        assert!(!expected.is_empty(), "{} marks no line", relative.display());
+        let run = check(&[Path::new(BASE), relative]);
+        let text = &run.texts[relative];
+        let index = accord::report::LineIndex::new(text);
+        let found: BTreeSet<(usize, String)> = run
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let span = d.span.expect("every fixture finding has a place");
+                (
+                    index.position(text, span.start).line,
+                    d.code.as_str().to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(found, expected, "{}", relative.display());
+    });
+}
