@@ -710,12 +710,6 @@ fn relocate(tree: &mut SpanTree, at: Span) {
 mod tests {
     use super::*;
 
-    fn value(text: &str) -> Value {
-        let (document, diagnostics) = parse(text, &Limits::default());
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        document.value.unwrap_or(Value::Null)
-    }
-
     #[test]
     fn scalars_follow_the_yaml_1_2_core_schema() {
         let (document, warnings) = parse(
