@@ -382,11 +382,15 @@ impl<'a> Builder<'a> {
             .with_span(at)
             .with_help("accord data files nest about ten levels deep; flatten the structure");
         }
-        Diagnostic::new(
+        let diagnostic = Diagnostic::new(
             Code::YamlSyntax,
             format!("YAML syntax error: {}", error.info()),
         )
-        .with_span(at)
+        .with_span(at);
+        match syntax_hint(error.info()) {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }
     }
 
     fn open(&mut self, frame: Frame, span: Span) -> Result<(), Diagnostic> {
@@ -613,6 +617,25 @@ impl<'a> Builder<'a> {
             .with_span(span)
             .with_help("quote it if you meant text, or use a finite number"),
         );
+    }
+}
+
+/// Help for the parser's most common complaints.
+fn syntax_hint(info: &str) -> Option<&'static str> {
+    if info.contains("unprintable") {
+        Some("remove control characters such as NUL bytes: binary files cannot be data files")
+    } else if info.contains("tabs") {
+        Some("indent with spaces: YAML does not allow tabs for indentation")
+    } else if info.contains("did not find expected ',' or") {
+        Some("a flow list `[...]` or mapping `{...}` opened before this point is not closed")
+    } else if info.contains("mapping values are not allowed")
+        || info.contains("illegal placement of ':'")
+    {
+        Some(
+            "a `: ` inside a value starts a mapping: quote the value, or look for an unclosed `[` or `{` above",
+        )
+    } else {
+        None
     }
 }
 

@@ -60,7 +60,9 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let column = text[self.line_start(line)..offset].chars().count() + 1;
+        // A byte order mark is invisible and no editor counts it as a column.
+        let line_text = &text[self.line_start(line)..offset];
+        let column = line_text.trim_start_matches('\u{feff}').chars().count() + 1;
         Position {
             line: line + 1,
             column,

@@ -87,6 +87,9 @@ impl SchemaValidator {
                             .map(|m| m.keys().map(String::as_str).collect())
                             .unwrap_or_default();
                         diagnostic = match closest(name, &names) {
+                            _ if name == "<<" => diagnostic.with_help(
+                                "merge keys (`<<`) are YAML 1.1; accord reads YAML 1.2, so write the fields out in full",
+                            ),
                             Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
                             None if !names.is_empty() => diagnostic.with_help(format!(
                                 "the fields allowed here are: {}",
