@@ -4,6 +4,7 @@ mod cli;
 mod dataset;
 mod fixtures;
 mod formats;
+mod hostile;
 mod schema;
 
 use std::path::{Path, PathBuf};

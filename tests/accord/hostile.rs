@@ -1,0 +1,158 @@
+//! Hostile and broken input: every case ends in a diagnostic and the documented exit code,
+//! never a panic, a hang or unbounded memory.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn codes_of(run: &accord::CheckRun) -> Vec<&'static str> {
+    run.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+fn check_file(dir: &Path, name: &str, bytes: &[u8]) -> accord::CheckRun {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    accord::check_paths(&[path], &accord::CheckOptions::default()).expect("runs")
+}
+
+#[test]
+fn an_alias_bomb_is_stopped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..=9 {
+        let previous = format!("*a{}", i - 1);
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            vec![previous; 10].join(", ")
+        ));
+    }
+    let run = check_file(dir.path(), "bomb.yaml", bomb.as_bytes());
+    assert_eq!(codes_of(&run), ["limit-exceeded"]);
+}
+
+#[test]
+fn deep_nesting_is_stopped_in_flow_and_block_style() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let flow = "[".repeat(100_000) + &"]".repeat(100_000);
+    assert_eq!(
+        codes_of(&check_file(dir.path(), "flow.yaml", flow.as_bytes())),
+        ["limit-exceeded"]
+    );
+    let flow_maps = "{a: ".repeat(100_000) + &"}".repeat(100_000);
+    assert_eq!(
+        codes_of(&check_file(
+            dir.path(),
+            "flow-maps.yaml",
+            flow_maps.as_bytes()
+        )),
+        ["limit-exceeded"]
+    );
+    let block: String = (0..2_000)
+        .map(|depth| format!("{}a:\n", " ".repeat(depth)))
+        .collect();
+    assert_eq!(
+        codes_of(&check_file(dir.path(), "block.yaml", block.as_bytes())),
+        ["limit-exceeded"]
+    );
+    let sequences: String = (0..2_000)
+        .map(|depth| format!("{}-\n", " ".repeat(depth * 2)))
+        .collect();
+    assert_eq!(
+        codes_of(&check_file(dir.path(), "seq.yaml", sequences.as_bytes())),
+        ["limit-exceeded"]
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.yaml");
+    std::fs::write(&path, "people: []\n".repeat(100)).expect("write");
+    let options = accord::CheckOptions {
+        max_file_size: 64,
+        ..Default::default()
+    };
+    let run = accord::check_paths(&[path], &options).expect("runs");
+    assert_eq!(codes_of(&run), ["file-too-large"]);
+}
+
+#[test]
+fn encodings_and_control_characters_are_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("latin1.yaml", b"people:\n  - id: caf\xe9\n", "not-utf8"),
+        ("utf16.yaml", b"\xff\xfep\x00e\x00o\x00", "not-utf8"),
+        ("nul.yaml", b"people:\n  - id: a\x00b\n", "yaml-syntax"),
+        (
+            "binary.yaml",
+            &[0x7f, b'E', b'L', b'F', 0, 1, 2, 3, 0xff],
+            "not-utf8",
+        ),
+    ];
+    for (name, bytes, code) in cases {
+        assert_eq!(
+            codes_of(&check_file(dir.path(), name, bytes)),
+            [code],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn harmless_variations_are_accepted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: [(&str, &[u8]); 3] = [
+        ("bom.yaml", b"\xef\xbb\xbfpeople: []\n"),
+        ("crlf.yaml", b"people: []\r\norganizations: []\r\n"),
+        ("comment-only-then-data.yaml", b"# a comment\npeople: []\n"),
+    ];
+    for (name, bytes) in cases {
+        assert_eq!(
+            codes_of(&check_file(dir.path(), name, bytes)),
+            Vec::<&str>::new(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_directory_that_cannot_be_read_as_a_file_is_an_io_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let error = accord::files::read_text(dir.path(), 1024).expect_err("a directory is not a file");
+    assert_eq!(error.code, accord::Code::Io);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_in_directories_end() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("ok.yaml"), "people: []\n").expect("write");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+    std::os::unix::fs::symlink("self.yaml", dir.path().join("self.yaml")).expect("symlink");
+    let run = accord::check_paths(&[dir.path().to_path_buf()], &Default::default()).expect("runs");
+    assert_eq!(run.files_checked, 1);
+    assert!(run.diagnostics.is_empty());
+}
+
+#[test]
+fn the_cli_keeps_its_exit_codes_on_hostile_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = dir.path().join("deep.yaml");
+    std::fs::write(&deep, "[".repeat(100_000)).expect("write");
+    let status = |args: &[&std::ffi::OsStr]| {
+        Command::cargo_bin("accord")
+            .expect("binary")
+            .args(args)
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    assert_eq!(status(&["check".as_ref(), deep.as_os_str()]), Some(1));
+    let missing: PathBuf = dir.path().join("missing.yaml");
+    assert_eq!(status(&["check".as_ref(), missing.as_os_str()]), Some(2));
+    assert_eq!(
+        status(&["check".as_ref(), "--max-depth".as_ref(), "x".as_ref()]),
+        Some(2)
+    );
+}
