@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod explain;
 pub mod files;
 pub mod model;
 pub mod report;

@@ -262,6 +262,7 @@ impl<'a> Builder<'a> {
                     }
                 }
                 Event::Scalar(text, style, anchor, tag) => {
+                    let span = tight_scalar_span(self.offsets.text, span, style);
                     let value = self.scalar(&text, style, tag.as_deref(), span);
                     self.push_value(
                         value,
@@ -495,7 +496,7 @@ impl<'a> Builder<'a> {
         self.diagnostics.push(
             Diagnostic::new(
                 Code::UnsupportedYaml,
-                format!("the YAML tag `{tag}` is not supported"),
+                format!("the YAML tag `{}` is not supported", tag_name(tag)),
             )
             .with_span(span)
             .with_help("remove the tag: accord data files use plain YAML values only"),
@@ -617,6 +618,54 @@ impl<'a> Builder<'a> {
             .with_span(span)
             .with_help("quote it if you meant text, or use a finite number"),
         );
+    }
+}
+
+/// The parser's span of a quoted or block scalar runs on to the next token, over spaces and
+/// comments; cut it after the closing quote, or before the trailing line breaks.
+fn tight_scalar_span(text: &str, span: Span, style: ScalarStyle) -> Span {
+    let Some(raw) = text.get(span.range()) else {
+        return span;
+    };
+    let bytes = raw.as_bytes();
+    let end = match style {
+        ScalarStyle::DoubleQuoted if bytes.first() == Some(&b'"') => {
+            let mut i = 1;
+            loop {
+                match bytes.get(i) {
+                    Some(b'\\') => i += 2,
+                    Some(b'"') => break Some(i + 1),
+                    Some(_) => i += 1,
+                    None => break None,
+                }
+            }
+        }
+        ScalarStyle::SingleQuoted if bytes.first() == Some(&b'\'') => {
+            let mut i = 1;
+            loop {
+                match (bytes.get(i), bytes.get(i + 1)) {
+                    (Some(b'\''), Some(b'\'')) => i += 2,
+                    (Some(b'\''), _) => break Some(i + 1),
+                    (Some(_), _) => i += 1,
+                    (None, _) => break None,
+                }
+            }
+        }
+        ScalarStyle::Literal | ScalarStyle::Folded => Some(raw.trim_end().len()),
+        _ => None,
+    };
+    match end {
+        Some(end) if end <= raw.len() => Span::new(span.start, span.start + end),
+        _ => span,
+    }
+}
+
+/// A tag as it is written: `!!timestamp` for the core schema's tags, `!custom` for local ones.
+fn tag_name(tag: &Tag) -> String {
+    if tag.is_yaml_core_schema() {
+        format!("!!{}", tag.suffix.trim_start_matches('!'))
+    } else {
+        tag.to_string()
     }
 }
 
@@ -768,6 +817,18 @@ mod tests {
         ] {
             assert_eq!(yaml_1_1_reading(text).is_some(), differs, "{text}");
         }
+    }
+
+    #[test]
+    fn scalar_spans_end_where_the_scalar_ends() {
+        let text = "a: \"x \\\" y\"  # c\nb: 'it''s'   # c\nc: |\n  block\n\nd: plain  # c\n";
+        let (document, _) = parse(text, &Limits::default());
+        let value = document.value.unwrap_or(Value::Null);
+        let at = |pointer: &str| &text[document.spans.locate(&value, pointer).value.range()];
+        assert_eq!(at("/a"), "\"x \\\" y\"");
+        assert_eq!(at("/b"), "'it''s'");
+        assert_eq!(at("/c"), "block");
+        assert_eq!(at("/d"), "plain");
     }
 
     #[test]

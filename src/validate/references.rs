@@ -81,15 +81,21 @@ impl<'a> Index<'a> {
                         format!("the {} is defined here", definition.kind.as_str()),
                     ),
                     None => {
+                        // A field that takes any kind of record says "record", not "any record".
+                        let wanted = if expected.is_empty() {
+                            "record".to_owned()
+                        } else {
+                            format!("{expected} record")
+                        };
                         let diagnostic = Diagnostic::new(
                             Code::DanglingReference,
-                            format!("no {expected} record has the id `{}`", reference.id),
+                            format!("no {wanted} has the id `{}`", reference.id),
                         );
                         match self.closest(&reference.id, reference.expected) {
                             Some(id) => diagnostic.with_help(format!("did you mean `{id}`?")),
                             None => diagnostic.with_help(format!(
-                                "add {} record with this id, or fix the reference",
-                                with_article(&expected)
+                                "add {} with this id, or fix the reference",
+                                with_article(&wanted)
                             )),
                         }
                     }
@@ -122,7 +128,7 @@ fn kinds_text(kinds: &[RecordKind]) -> String {
     match kinds {
         [one] => one.as_str().to_owned(),
         [a, b] => format!("{} or {}", a.as_str(), b.as_str()),
-        _ => "any".to_owned(),
+        _ => String::new(),
     }
 }
 

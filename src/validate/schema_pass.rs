@@ -189,6 +189,43 @@ impl SchemaValidator {
                 }
                 vec![diagnostic]
             }
+            ValidationErrorKind::Minimum { limit }
+            | ValidationErrorKind::ExclusiveMinimum { limit }
+            | ValidationErrorKind::Maximum { limit }
+            | ValidationErrorKind::ExclusiveMaximum { limit } => {
+                let bound = match error.kind() {
+                    ValidationErrorKind::Minimum { .. } => "at least",
+                    ValidationErrorKind::ExclusiveMinimum { .. } => "more than",
+                    ValidationErrorKind::Maximum { .. } => "at most",
+                    _ => "less than",
+                };
+                vec![
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!(
+                            "`{field}` is {}, but must be {bound} {limit}",
+                            display(instance)
+                        ),
+                    )
+                    .with_span(here.value)
+                    .with_pointer(pointer),
+                ]
+            }
+            ValidationErrorKind::MaxLength { limit } | ValidationErrorKind::MinLength { limit } => {
+                let bound = if matches!(error.kind(), ValidationErrorKind::MaxLength { .. }) {
+                    "at most"
+                } else {
+                    "at least"
+                };
+                vec![
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("`{field}` must be {bound} {limit} characters long"),
+                    )
+                    .with_span(here.value)
+                    .with_pointer(pointer),
+                ]
+            }
             ValidationErrorKind::MinItems { limit } => {
                 let what = if *limit == 1 {
                     "at least one item".to_owned()

@@ -107,3 +107,22 @@ fn schema_check_passes_on_fresh_files_and_fails_on_stale_ones() {
     let (code, _, _) = output(accord().args(["schema", "--check"]).arg(dir.path()));
     assert_eq!(code, 0);
 }
+
+#[test]
+fn explain_prints_a_code_with_its_examples_and_lists_all_codes() {
+    let (code, stdout, _) = output(accord().args(["explain", "dangling-reference"]));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("dangling-reference (error): A reference names an id no record has.\n")
+    );
+    assert!(stdout.contains("holders: [ana-ruis]"), "{stdout}");
+    let (code, stdout, _) = output(accord().arg("explain"));
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), accord::Code::ALL.len());
+    let (code, _, stderr) = output(accord().args(["explain", "danglin-reference"]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("did you mean `dangling-reference`?"),
+        "{stderr}"
+    );
+}

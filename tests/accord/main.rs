@@ -2,6 +2,7 @@
 
 mod cli;
 mod dataset;
+mod explain;
 mod fixtures;
 mod formats;
 mod hostile;

@@ -30,6 +30,14 @@ enum Command {
     Check(CheckArgs),
     /// Print or write the JSON Schema of a data file.
     Schema(SchemaArgs),
+    /// Explain a diagnostic code, with an example and its fix; without a code, list them all.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExplainArgs {
+    /// The code, as printed in brackets: `accord explain dangling-reference`.
+    code: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -139,6 +147,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check(&args),
         Command::Schema(args) => schema(&args),
+        Command::Explain(args) => explain(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -190,6 +199,61 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     } else {
         EXIT_FINDINGS
     })
+}
+
+fn explain(args: &ExplainArgs) -> Result<u8, String> {
+    let mut out = String::new();
+    match &args.code {
+        None => {
+            for code in accord::Code::ALL {
+                let line = format!(
+                    "{:<24} {:<8} {}\n",
+                    code.as_str(),
+                    code.severity().as_str(),
+                    code.summary()
+                );
+                out.push_str(&line);
+            }
+        }
+        Some(name) => {
+            let Some(code) = accord::Code::from_name(name) else {
+                let names: Vec<&str> = accord::Code::ALL.iter().map(|c| c.as_str()).collect();
+                let hint = names
+                    .iter()
+                    .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
+                    .filter(|(similarity, _)| *similarity > 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, candidate)| candidate)
+                    .map(|best| format!(" (did you mean `{best}`?)"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "no diagnostic code is called `{name}`{hint}; run `accord explain` to list them"
+                ));
+            };
+            let explanation = accord::explain::explanation(code);
+            out.push_str(&format!(
+                "{} ({}): {}\n\n{}\n",
+                code.as_str(),
+                code.severity().as_str(),
+                code.summary(),
+                explanation.details
+            ));
+            let indent = |text: &str| -> String {
+                text.lines().map(|line| format!("    {line}\n")).collect()
+            };
+            if let (Some(bad), Some(fixed)) = (explanation.bad, explanation.fixed) {
+                out.push_str("\nFor example, this data file gives the finding:\n\n");
+                out.push_str(&indent(bad));
+                out.push_str("\nand this one, fixed, gives none:\n\n");
+                out.push_str(&indent(fixed));
+            }
+        }
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(EXIT_CLEAN)
 }
 
 fn schema(args: &SchemaArgs) -> Result<u8, String> {
