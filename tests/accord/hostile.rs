@@ -65,8 +65,10 @@ fn deep_nesting_is_stopped_in_flow_and_block_style() {
 
 #[test]
 fn files_over_the_size_limit_are_not_read() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("big.yaml");
+    // A fixed relative path, so the snapshot does not depend on where temp files go.
+    let dir = Path::new("target/hostile");
+    std::fs::create_dir_all(dir).expect("a directory under target/");
+    let path = dir.join("big.yaml");
     std::fs::write(&path, "people: []\n".repeat(100)).expect("write");
     let options = accord::CheckOptions {
         max_file_size: 64,
@@ -74,6 +76,7 @@ fn files_over_the_size_limit_are_not_read() {
     };
     let run = accord::check_paths(&[path], &options).expect("runs");
     assert_eq!(codes_of(&run), ["file-too-large"]);
+    insta::assert_snapshot!(crate::rendered(&run));
 }
 
 #[test]
@@ -117,9 +120,16 @@ fn harmless_variations_are_accepted() {
 
 #[test]
 fn a_directory_that_cannot_be_read_as_a_file_is_an_io_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let error = accord::files::read_text(dir.path(), 1024).expect_err("a directory is not a file");
+    let dir = Path::new("target/hostile/a-directory.yaml");
+    std::fs::create_dir_all(dir).expect("a directory under target/");
+    let error = accord::files::read_text(dir, 1024).expect_err("a directory is not a file");
     assert_eq!(error.code, accord::Code::Io);
+    let run = accord::CheckRun {
+        diagnostics: vec![error],
+        files_checked: 1,
+        ..Default::default()
+    };
+    insta::assert_snapshot!(crate::rendered(&run));
 }
 
 #[cfg(unix)]
