@@ -3,6 +3,7 @@
 mod cli;
 mod dataset;
 mod explain;
+mod fast_reader;
 mod fixtures;
 mod formats;
 mod hostile;

@@ -6,7 +6,13 @@
 //! strings. Duplicate keys are reported and the later entry is dropped, so the value and the span
 //! tree stay aligned. Depth and alias expansion are bounded by [`Limits`].
 //!
+//! [`fast`] is a second, much faster reader for the plain block YAML that data files are written
+//! in; it builds the JSON value without spans, and gives up (returning `None`) on anything it
+//! does not handle or that would need a finding, so that this full reader can report it.
+//!
 //! This module does no I/O.
+
+pub mod fast;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -563,50 +569,13 @@ impl<'a> Builder<'a> {
 
     /// Resolves a plain scalar by the YAML 1.2 core schema.
     fn resolve_plain(&mut self, text: &str, span: Span) -> Value {
-        match text {
-            "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-            "true" | "True" | "TRUE" => return Value::Bool(true),
-            "false" | "False" | "FALSE" => return Value::Bool(false),
-            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf"
-            | "-.INF" | ".nan" | ".NaN" | ".NAN" => {
+        match resolve_core(text) {
+            Ok(value) => value,
+            Err(NotJson) => {
                 self.not_json_number(text, span);
-                return Value::Null;
-            }
-            _ => {}
-        }
-        let bytes = text.as_bytes();
-        let first = bytes[0];
-        if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-            return Value::String(text.to_owned());
-        }
-        if let Some(hex) = text.strip_prefix("0x")
-            && let Ok(n) = u64::from_str_radix(hex, 16)
-        {
-            return Value::Number(n.into());
-        }
-        if let Some(octal) = text.strip_prefix("0o")
-            && let Ok(n) = u64::from_str_radix(octal, 8)
-        {
-            return Value::Number(n.into());
-        }
-        if is_core_int(text) {
-            if let Ok(n) = text.parse::<i64>() {
-                return Value::Number(n.into());
-            }
-            if let Ok(n) = text.trim_start_matches('+').parse::<u64>() {
-                return Value::Number(n.into());
+                Value::Null
             }
         }
-        if is_core_int(text) || is_core_float(text) {
-            match text.parse::<f64>().ok().and_then(Number::from_f64) {
-                Some(n) => return Value::Number(n),
-                None => {
-                    self.not_json_number(text, span);
-                    return Value::Null;
-                }
-            }
-        }
-        Value::String(text.to_owned())
     }
 
     fn not_json_number(&mut self, text: &str, span: Span) {
@@ -619,6 +588,54 @@ impl<'a> Builder<'a> {
             .with_help("quote it if you meant text, or use a finite number"),
         );
     }
+}
+
+/// A number the YAML 1.2 core schema accepts but JSON cannot represent (`.inf`, `.nan`, `1e999`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NotJson;
+
+/// Resolves a plain scalar by the YAML 1.2 core schema: null, booleans, integers (decimal, `0o`
+/// octal, `0x` hexadecimal), floats, and text for everything else.
+pub(crate) fn resolve_core(text: &str) -> Result<Value, NotJson> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
+        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
+        | ".nan" | ".NaN" | ".NAN" => return Err(NotJson),
+        _ => {}
+    }
+    let first = text.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return Ok(Value::String(text.to_owned()));
+    }
+    if let Some(hex) = text.strip_prefix("0x")
+        && let Ok(n) = u64::from_str_radix(hex, 16)
+    {
+        return Ok(Value::Number(n.into()));
+    }
+    if let Some(octal) = text.strip_prefix("0o")
+        && let Ok(n) = u64::from_str_radix(octal, 8)
+    {
+        return Ok(Value::Number(n.into()));
+    }
+    if is_core_int(text) {
+        if let Ok(n) = text.parse::<i64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if let Ok(n) = text.trim_start_matches('+').parse::<u64>() {
+            return Ok(Value::Number(n.into()));
+        }
+    }
+    if is_core_int(text) || is_core_float(text) {
+        return text
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number)
+            .ok_or(NotJson);
+    }
+    Ok(Value::String(text.to_owned()))
 }
 
 /// The parser's span of a quoted or block scalar runs on to the next token, over spaces and
@@ -689,7 +706,7 @@ fn syntax_hint(info: &str) -> Option<&'static str> {
 }
 
 /// What YAML 1.1 makes of a plain scalar that YAML 1.2 reads as text, if it differs.
-fn yaml_1_1_reading(text: &str) -> Option<&'static str> {
+pub(crate) fn yaml_1_1_reading(text: &str) -> Option<&'static str> {
     match text {
         "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return Some("the boolean true"),
         "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return Some("the boolean false"),

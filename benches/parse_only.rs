@@ -1,0 +1,33 @@
+//! The floor accord cannot beat: reading every data file and running the same YAML parser
+//! (saphyr-parser) over it, events only, with nothing built, on the same threads.
+//!
+//! ```sh
+//! cargo run --release --example parse_only -- target/corpus/many/data
+//! ```
+
+use rayon::prelude::*;
+
+fn main() -> Result<(), String> {
+    let roots: Vec<std::path::PathBuf> = std::env::args().skip(1).map(Into::into).collect();
+    let started = std::time::Instant::now();
+    let (files, _) = accord::files::discover(&roots).map_err(|e| e.to_string())?;
+    let (events, bytes) = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let mut parser = saphyr_parser::Parser::new_from_str(&text);
+            let mut events = 0usize;
+            while let Some(Ok(_)) = parser.next_event() {
+                events += 1;
+            }
+            (events, text.len())
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    eprintln!(
+        "parsed {} files ({:.1} MB, {events} events) in {:.2?}",
+        files.len(),
+        bytes as f64 / 1e6,
+        started.elapsed()
+    );
+    Ok(())
+}

@@ -1,0 +1,503 @@
+//! A fast reader for the block YAML that data files are written in: block mappings with plain
+//! keys, block sequences (also `- key: value` items), plain, single- and double-quoted scalars
+//! on one line, one-line flow lists of scalars, comments and blank lines.
+//!
+//! It builds the JSON value straight from the text, with no event stream and no spans, and it
+//! gives up (`None`) on anything else — anchors, tags, block scalars, multi-line scalars, flow
+//! mappings, tabs, `\r`, several documents — and on anything the full reader would report
+//! (duplicate keys, YAML 1.1 look-alikes, numbers JSON cannot hold, nesting over the limit).
+//! The caller then uses the full reader, so the result never depends on which reader ran: a
+//! test compares the two on every fixture, the bundled data and generated corpora.
+
+use serde_json::{Map, Value};
+
+use super::{Limits, resolve_core, yaml_1_1_reading};
+
+/// Reads `text` if it is within the subset, as the full reader would.
+pub fn parse(text: &str, limits: &Limits) -> Option<Value> {
+    if text.as_bytes().iter().any(|b| matches!(b, b'\t' | b'\r')) || text.starts_with('\u{feff}') {
+        return None;
+    }
+    let mut reader = Reader {
+        text,
+        lines: Lines::new(text),
+        depth_left: limits.max_depth,
+    };
+    let (indent, content) = reader.lines.peek_content()?;
+    let value = reader.block(indent, content)?;
+    // Nothing but blank lines and comments may follow the document.
+    if reader.lines.peek_content().is_some() {
+        return None;
+    }
+    Some(value)
+}
+
+/// The lines of the text, skipping blank lines and comment lines.
+struct Lines<'t> {
+    text: &'t str,
+    /// Byte offset of the next unread line.
+    next: usize,
+    /// When set, the current line's content starts at this column instead of at its indentation
+    /// (the `key: value` after `- ` in a sequence item).
+    inner: Option<(usize, usize)>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            text,
+            next: 0,
+            inner: None,
+        }
+    }
+
+    /// The indentation and the byte offset of the content of the next line that has content.
+    fn peek_content(&mut self) -> Option<(usize, usize)> {
+        if let Some(inner) = self.inner {
+            return Some(inner);
+        }
+        while self.next < self.text.len() {
+            let rest = &self.text[self.next..];
+            let line_len = rest.find('\n').unwrap_or(rest.len());
+            let line = &rest[..line_len];
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let content = &line[indent..];
+            if content.is_empty() || content.starts_with('#') {
+                self.next += line_len + 1;
+                continue;
+            }
+            return Some((indent, self.next + indent));
+        }
+        None
+    }
+
+    /// The end of the line holding `offset` (the `\n` or the end of the text).
+    fn line_end(&self, offset: usize) -> usize {
+        self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |i| offset + i)
+    }
+
+    /// Moves past the line holding `offset`.
+    fn finish_line(&mut self, offset: usize) {
+        self.inner = None;
+        self.next = (self.line_end(offset) + 1).min(self.text.len() + 1);
+    }
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    lines: Lines<'t>,
+    depth_left: usize,
+}
+
+impl<'t> Reader<'t> {
+    /// A block node whose first line has content at column `indent`, byte `at`.
+    fn block(&mut self, indent: usize, at: usize) -> Option<Value> {
+        self.depth_left = self.depth_left.checked_sub(1)?;
+        let rest = &self.text[at..self.lines.line_end(at)];
+        let value = if rest == "-" || rest.starts_with("- ") {
+            self.sequence(indent)
+        } else if key_end(rest).is_some() {
+            self.mapping(indent)
+        } else {
+            None
+        };
+        self.depth_left += 1;
+        value
+    }
+
+    fn mapping(&mut self, indent: usize) -> Option<Value> {
+        let mut map = Map::new();
+        while let Some((line_indent, at)) = self.lines.peek_content() {
+            if line_indent < indent {
+                break;
+            }
+            if line_indent > indent {
+                return None;
+            }
+            let end = self.lines.line_end(at);
+            let line = &self.text[at..end];
+            let colon = key_end(line)?;
+            let key = &line[..colon];
+            let after = colon + 1;
+            let rest = line[after..].trim_start_matches(' ');
+            let value = if rest.is_empty() || rest.starts_with('#') {
+                self.lines.finish_line(at);
+                self.nested(indent, true)?
+            } else {
+                let value_at = end - rest.len();
+                let value = self.inline(value_at, end)?;
+                self.lines.finish_line(at);
+                value
+            };
+            if map.insert(key.to_owned(), value).is_some() {
+                return None;
+            }
+        }
+        Some(Value::Object(map))
+    }
+
+    fn sequence(&mut self, indent: usize) -> Option<Value> {
+        let mut items = Vec::new();
+        while let Some((line_indent, at)) = self.lines.peek_content() {
+            if line_indent < indent {
+                break;
+            }
+            if line_indent > indent {
+                return None;
+            }
+            let end = self.lines.line_end(at);
+            let line = &self.text[at..end];
+            if line != "-" && !line.starts_with("- ") {
+                // A mapping key at the indentation of the sequence ends it (`key:\n- a\nnext:`).
+                break;
+            }
+            let rest = line[1..].trim_start_matches(' ');
+            let item = if rest.is_empty() || rest.starts_with('#') {
+                self.lines.finish_line(at);
+                self.nested(indent, false)?
+            } else if rest.starts_with("- ") || rest == "-" {
+                return None;
+            } else {
+                let item_at = end - rest.len();
+                if key_end(rest).is_some() {
+                    // `- key: value`: a mapping whose first line starts after the dash.
+                    let column = indent + (item_at - at);
+                    self.lines.inner = Some((column, item_at));
+                    self.depth_left = self.depth_left.checked_sub(1)?;
+                    let value = self.mapping(column)?;
+                    self.depth_left += 1;
+                    value
+                } else {
+                    let value = self.inline(item_at, end)?;
+                    self.lines.finish_line(at);
+                    value
+                }
+            };
+            items.push(item);
+        }
+        Some(Value::Array(items))
+    }
+
+    /// The value of a key or item with nothing after it on its line: a more indented block, a
+    /// sequence at the key's own indentation, or null.
+    fn nested(&mut self, indent: usize, in_mapping: bool) -> Option<Value> {
+        match self.lines.peek_content() {
+            Some((next_indent, at)) if next_indent > indent => self.block(next_indent, at),
+            Some((next_indent, at)) if in_mapping && next_indent == indent => {
+                let rest = &self.text[at..self.lines.line_end(at)];
+                if rest == "-" || rest.starts_with("- ") {
+                    self.depth_left = self.depth_left.checked_sub(1)?;
+                    let value = self.sequence(indent);
+                    self.depth_left += 1;
+                    value
+                } else {
+                    Some(Value::Null)
+                }
+            }
+            _ => Some(Value::Null),
+        }
+    }
+
+    /// A value that starts at `at` and ends its line (before `end`), after a key or a dash.
+    fn inline(&mut self, at: usize, end: usize) -> Option<Value> {
+        let text = &self.text[at..end];
+        let (value, used) = match text.as_bytes()[0] {
+            b'"' => double_quoted(text)?,
+            b'\'' => single_quoted(text)?,
+            b'[' => {
+                self.depth_left = self.depth_left.checked_sub(1)?;
+                let list = flow_list(text)?;
+                self.depth_left += 1;
+                list
+            }
+            _ => {
+                let plain = plain_scalar(text)?;
+                (resolve_plain(plain)?, plain.len())
+            }
+        };
+        only_comment_after(&text[used..]).then_some(value)
+    }
+}
+
+/// Whether what follows a value on its line is only spaces and a comment.
+fn only_comment_after(rest: &str) -> bool {
+    let trimmed = rest.trim_start_matches(' ');
+    trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() < rest.len())
+}
+
+/// The byte index of the `:` ending a plain key at the start of `line`, if the line starts with
+/// a simple key: letters, digits and `_`, followed by `:` and a space or the end of the line.
+fn key_end(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let first = *bytes.first()?;
+    if !(first.is_ascii_alphabetic() || first == b'_') {
+        return None;
+    }
+    let colon = bytes
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))?;
+    if bytes[colon] != b':' || !matches!(bytes.get(colon + 1), None | Some(b' ')) {
+        return None;
+    }
+    // Keys that the core schema reads as something other than text keep their full treatment.
+    if matches!(
+        &line[..colon],
+        "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+    ) || yaml_1_1_reading(&line[..colon]).is_some()
+    {
+        return None;
+    }
+    Some(colon)
+}
+
+/// A plain scalar at the start of `text`: up to a comment or the end of the line, trimmed.
+fn plain_scalar(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let first = bytes[0];
+    let indicator = matches!(
+        first,
+        b',' | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+            | b'?'
+            | b':'
+    );
+    let dash_not_number = first == b'-'
+        && !bytes
+            .get(1)
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'.');
+    if indicator || dash_not_number {
+        return None;
+    }
+    let end = text.find(" #").unwrap_or(text.len());
+    let scalar = text[..end].trim_end_matches(' ');
+    // `: ` inside, or `:` at the end, would start a mapping.
+    if scalar.contains(": ")
+        || scalar.ends_with(':')
+        || scalar.bytes().any(|b| b < 0x20 || b == 0x7f)
+    {
+        return None;
+    }
+    Some(scalar)
+}
+
+/// Resolves a plain scalar as the full reader does, giving up where it would report something.
+fn resolve_plain(text: &str) -> Option<Value> {
+    let value = resolve_core(text).ok()?;
+    if value.is_string() && yaml_1_1_reading(text).is_some() {
+        return None;
+    }
+    Some(value)
+}
+
+/// A double-quoted scalar at the start of `text`, and the bytes it used.
+fn double_quoted(text: &str) -> Option<(Value, usize)> {
+    let mut out = String::new();
+    let mut chars = text.char_indices().skip(1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((Value::String(out), i + 1)),
+            '\\' => {
+                let (_, escape) = chars.next()?;
+                out.push(match escape {
+                    '"' => '"',
+                    '\\' => '\\',
+                    '/' => '/',
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    '0' => '\0',
+                    ' ' => ' ',
+                    'u' => {
+                        let mut code = 0u32;
+                        for _ in 0..4 {
+                            code = code * 16 + chars.next()?.1.to_digit(16)?;
+                        }
+                        char::from_u32(code)?
+                    }
+                    _ => return None,
+                });
+            }
+            c if (c as u32) < 0x20 || c == '\u{7f}' => return None,
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// A single-quoted scalar at the start of `text`, and the bytes it used.
+fn single_quoted(text: &str) -> Option<(Value, usize)> {
+    let mut out = String::new();
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    let mut run = 1;
+    while i < bytes.len() {
+        if bytes[i] == b'\'' {
+            out.push_str(&text[run..i]);
+            if bytes.get(i + 1) == Some(&b'\'') {
+                out.push('\'');
+                i += 2;
+                run = i;
+                continue;
+            }
+            return Some((Value::String(out), i + 1));
+        }
+        if bytes[i] < 0x20 || bytes[i] == 0x7f {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A one-line flow list of scalars, `[a, "b", 'c']`, and the bytes it used.
+fn flow_list(text: &str) -> Option<(Value, usize)> {
+    let mut items = Vec::new();
+    let mut i = 1;
+    let bytes = text.as_bytes();
+    loop {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match bytes.get(i)? {
+            b']' if items.is_empty() => return Some((Value::Array(items), i + 1)),
+            b'"' => {
+                let (value, used) = double_quoted(&text[i..])?;
+                items.push(value);
+                i += used;
+            }
+            b'\'' => {
+                let (value, used) = single_quoted(&text[i..])?;
+                items.push(value);
+                i += used;
+            }
+            _ => {
+                let end = text[i..].find([',', ']']).map(|e| i + e)?;
+                let raw = text[i..end].trim_end_matches(' ');
+                let bad = raw.is_empty()
+                    || raw.contains(": ")
+                    || raw.contains(" #")
+                    || raw.bytes().any(|b| {
+                        matches!(
+                            b,
+                            b'[' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'"' | b'\'' | b'?'
+                        ) || b < 0x20
+                    })
+                    || raw.starts_with([':', '-', '|', '>', '%', '@', '`'])
+                    || raw.ends_with(':');
+                if bad {
+                    return None;
+                }
+                items.push(resolve_plain(raw)?);
+                i = end;
+            }
+        }
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match bytes.get(i)? {
+            b',' => {
+                i += 1;
+                // A trailing comma before `]` is valid YAML but rare: leave it to the full reader.
+                let next = text[i..].trim_start_matches(' ');
+                if next.starts_with(']') {
+                    return None;
+                }
+            }
+            b']' => return Some((Value::Array(items), i + 1)),
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_as_full_reader(text: &str) -> bool {
+        let fast = parse(text, &Limits::default());
+        let (document, diagnostics) = super::super::parse(text, &Limits::default());
+        match fast {
+            Some(value) => {
+                assert!(
+                    diagnostics.is_empty(),
+                    "fast read {text:?} but the full reader reports {diagnostics:?}"
+                );
+                assert_eq!(Some(value), document.value, "{text:?}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[test]
+    fn reads_the_subset_like_the_full_reader() {
+        for text in [
+            "a: 1\n",
+            "a: b c\n# comment\nd: 'it''s'\ne: \"x \\\" \\u00e9 y\"  # c\n",
+            "list:\n  - a\n  - b: 1\n    c: [x, \"y\", 'z', 3]\n  -\n    d: e\n",
+            "list:\n- a\n- b\nnext: 1\n",
+            "a:\n  b:\n    c: ~\n  d:\ne: []\n",
+            "items:\n  - [a, b]\n  - 2025-02-28\n  - -1.5\n  - 0x1F\n",
+            "quote: a, b and c; d\n",
+            "url: http://example.com/a#b\n",
+        ] {
+            assert!(
+                same_as_full_reader(text),
+                "the fast reader gave up on {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gives_up_where_the_full_reader_has_work_to_do() {
+        for text in [
+            "",
+            "a: 1\na: 2\n",
+            "a: NO\n",
+            "a: 11:00\n",
+            "a: .inf\n",
+            "a: &x 1\nb: *x\n",
+            "a: !tag x\n",
+            "a: |\n  text\n",
+            "a: multi\n  line\n",
+            "a: {b: 1}\n",
+            "a:\tb\n",
+            "a: 1\r\n",
+            "---\na: 1\n",
+            "a: [1, 2,]\n",
+            "a: 'open\n",
+            "\"quoted key\": 1\n",
+            "- - a\n",
+            "a: b: c\n",
+            "quote: a, b and c: d\n",
+        ] {
+            assert!(
+                !same_as_full_reader(text),
+                "the fast reader should give up on {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nesting_over_the_limit_is_left_to_the_full_reader() {
+        let deep: String = (0..100)
+            .map(|depth| format!("{}a:\n", "  ".repeat(depth)))
+            .collect();
+        assert!(parse(&deep, &Limits::default()).is_none());
+    }
+}
