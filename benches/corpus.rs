@@ -9,6 +9,8 @@
 //! cargo run --release --example corpus -- --out target/corpus/big --files 1 --records 200000
 //! ```
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line helper: printing is its job.
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 

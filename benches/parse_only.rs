@@ -5,6 +5,8 @@
 //! cargo run --release --example parse_only -- target/corpus/many/data
 //! ```
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line helper: printing is its job.
+
 use rayon::prelude::*;
 
 fn main() -> Result<(), String> {
