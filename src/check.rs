@@ -1,15 +1,15 @@
 //! A whole run: find the files, check each in parallel, apply the dataset-wide rules, and return
 //! every finding sorted by file and position.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::files::{self, CheckError};
 use crate::validate::{self, FileFacts, SchemaValidator};
-use crate::yaml::Limits;
+use crate::yaml::{self, Limits};
 
 /// The settings of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,9 +75,11 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         facts.push(file_facts);
     }
     let max_size = options.max_file_size;
-    diagnostics.extend(validate::check_dataset(&facts, &|yaml, text| {
+    let mut dataset = validate::check_dataset(&facts, &|yaml, text| {
         files::load_source_text(yaml, text, max_size)
-    }));
+    });
+    place_by_pointer(&mut dataset, &mut texts, options);
+    diagnostics.extend(dataset);
     for diagnostic in &diagnostics {
         for path in std::iter::once(&diagnostic.path)
             .chain(diagnostic.labels.iter().filter_map(|l| l.path.as_ref()))
@@ -96,4 +98,34 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         files_checked: facts.len(),
         records: facts.iter().map(|f| f.records).sum(),
     })
+}
+
+/// Places the dataset-wide findings, which know only the JSON Pointer of what they are about:
+/// each file they point into is read again, with spans, once. Only files with such findings
+/// pay for it.
+fn place_by_pointer(
+    diagnostics: &mut [Diagnostic],
+    texts: &mut BTreeMap<PathBuf, String>,
+    options: &CheckOptions,
+) {
+    let mut files: BTreeSet<&Path> = BTreeSet::new();
+    for diagnostic in diagnostics.iter().filter(|d| d.needs_placing()) {
+        files.insert(&diagnostic.path);
+        files.extend(diagnostic.labels.iter().filter_map(|l| l.path.as_deref()));
+    }
+    let files: Vec<PathBuf> = files.into_iter().map(Path::to_path_buf).collect();
+    let read: Vec<(PathBuf, String, yaml::Document)> = files
+        .into_par_iter()
+        .filter_map(|path| {
+            let text = files::read_text(&path, options.max_file_size).ok()?;
+            let (document, _) = yaml::parse(&text, &options.yaml);
+            Some((path, text, document))
+        })
+        .collect();
+    for (path, text, document) in read {
+        if let Some(value) = &document.value {
+            yaml::place(diagnostics, Some(&path), value, &document.spans);
+        }
+        texts.insert(path, text);
+    }
 }

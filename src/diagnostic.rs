@@ -115,10 +115,25 @@ codes! {
 pub struct Label {
     /// The file, when it is not the diagnostic's own file.
     pub path: Option<PathBuf>,
-    /// The range in that file.
-    pub span: Span,
+    /// The range in that file, once known.
+    pub span: Option<Span>,
+    /// The JSON Pointer of the value this label is about, for labels placed after the fact.
+    pub pointer: Option<String>,
     /// What this place is.
     pub message: String,
+}
+
+/// Which text a pointer-placed finding underlines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// The value.
+    #[default]
+    Value,
+    /// The key of the mapping entry holding the value (an unknown field).
+    Key,
+    /// The key of the entry holding the value, or the start of the value when it has no key (a
+    /// missing field of a list item).
+    KeyOrStart,
 }
 
 /// One finding.
@@ -136,6 +151,9 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// The JSON Pointer of the offending value, for findings about data.
     pub pointer: Option<String>,
+    /// Which text of the value at `pointer` the span covers; used to place the finding when its
+    /// span is not known yet.
+    pub target: Target,
     /// Other places that explain the finding.
     pub labels: Vec<Label>,
     /// How to fix it.
@@ -152,6 +170,7 @@ impl Diagnostic {
             path: PathBuf::new(),
             span: None,
             pointer: None,
+            target: Target::Value,
             labels: Vec::new(),
             help: None,
         }
@@ -169,24 +188,49 @@ impl Diagnostic {
         self
     }
 
+    /// Places the finding on the value at `pointer` (its key, with [`Target::Key`]); the span
+    /// is filled in later from the file's text.
+    pub fn at(mut self, pointer: impl Into<String>, target: Target) -> Self {
+        self.pointer = Some(pointer.into());
+        self.target = target;
+        self
+    }
+
     /// Adds a secondary label in the same file.
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             path: None,
-            span,
+            span: Some(span),
+            pointer: None,
             message: message.into(),
         });
         self
     }
 
-    /// Adds a secondary label in another file.
-    pub fn with_label_in(mut self, path: PathBuf, span: Span, message: impl Into<String>) -> Self {
+    /// Adds a secondary label on the value at `pointer` in the file `path` (or this file, if
+    /// `None`); its span is filled in later.
+    pub fn with_label_at(
+        mut self,
+        path: Option<PathBuf>,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         self.labels.push(Label {
-            path: Some(path),
-            span,
+            path,
+            span: None,
+            pointer: Some(pointer.into()),
             message: message.into(),
         });
         self
+    }
+
+    /// Whether the finding, or one of its labels, still waits for its span.
+    pub fn needs_placing(&self) -> bool {
+        (self.span.is_none() && self.pointer.is_some())
+            || self
+                .labels
+                .iter()
+                .any(|l| l.span.is_none() && l.pointer.is_some())
     }
 
     /// Sets the help line.

@@ -30,12 +30,7 @@ impl Emitter for Concise {
             )?;
             for label in &diagnostic.labels {
                 let path = label.path.as_ref().unwrap_or(&diagnostic.path);
-                writeln!(
-                    out,
-                    "  {}: {}",
-                    place(path, Some(label.span)),
-                    label.message
-                )?;
+                writeln!(out, "  {}: {}", place(path, label.span), label.message)?;
             }
             if let Some(help) = &diagnostic.help {
                 writeln!(out, "  help: {help}")?;

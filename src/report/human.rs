@@ -112,7 +112,7 @@ fn render(
                     .as_deref()
                     .is_none_or(|p| p == diagnostic.path.as_path())
             })
-            .map(|label| label.span)
+            .filter_map(|label| label.span)
             .collect();
         let primary = window(text, &index, span, &same_file);
         let mut snippet = Snippet::source(primary.source)
@@ -120,17 +120,17 @@ fn render(
             .path(path.clone())
             .annotation(AnnotationKind::Primary.span(local(&primary, span)));
         let mut separate = Vec::new();
-        for label in &diagnostic.labels {
+        for (label, label_span) in diagnostic.labels.iter().filter_map(|l| Some((l, l.span?))) {
             let same_file = label
                 .path
                 .as_deref()
                 .is_none_or(|p| p == diagnostic.path.as_path());
-            let inside = label.span.start >= primary.offset
-                && label.span.end <= primary.offset + primary.source.len();
+            let inside = label_span.start >= primary.offset
+                && label_span.end <= primary.offset + primary.source.len();
             if same_file && inside {
                 snippet = snippet.annotation(
                     AnnotationKind::Context
-                        .span(local(&primary, label.span))
+                        .span(local(&primary, label_span))
                         .label(label.message.as_str()),
                 );
             } else {
@@ -142,14 +142,17 @@ fn render(
             let label_path: &Path = label.path.as_deref().unwrap_or(&diagnostic.path);
             if let Some(text) = run.texts.get(label_path) {
                 let index = LineIndex::new(text);
-                let around = window(text, &index, label.span, &[]);
+                let Some(label_span) = label.span else {
+                    continue;
+                };
+                let around = window(text, &index, label_span, &[]);
                 elements.push(
                     Snippet::source(around.source)
                         .line_start(around.first_line)
                         .path(context.display_path(label_path))
                         .annotation(
                             AnnotationKind::Context
-                                .span(local(&around, label.span))
+                                .span(local(&around, label_span))
                                 .label(label.message.as_str()),
                         ),
                 );

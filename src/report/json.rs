@@ -139,7 +139,7 @@ fn diagnostic(run: &CheckRun, context: &EmitContext, d: &Diagnostic) -> JsonDiag
                 let path = label.path.as_ref().unwrap_or(&d.path);
                 JsonLabel {
                     path: context.display_path(path),
-                    range: range(run, path, Some(label.span)),
+                    range: range(run, path, label.span),
                     message: label.message.clone(),
                 }
             })

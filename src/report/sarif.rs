@@ -80,7 +80,7 @@ pub fn log(run: &CheckRun, context: &EmitContext) -> Value {
                     .enumerate()
                     .map(|(i, label)| {
                         let path = label.path.as_ref().unwrap_or(&diagnostic.path);
-                        let mut related = location(run, context, path, Some(label.span), Some(&label.message));
+                        let mut related = location(run, context, path, label.span, Some(&label.message));
                         related["id"] = json!(i);
                         related
                     })

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::diagnostic::Span;
+use std::fmt::Write as _;
+
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
     ActorId, Agreement, AgreementId, Citation, Claim, DateValue, Event, EventId, Fund, FundId,
     Office, OfficeId, Organization, OrganizationId, Person, PersonId, RecordId, Source, SourceId,
     TextPath,
 };
-use crate::yaml::SpanTree;
 
 /// The kind of a record, as references expect it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,8 +73,8 @@ pub struct Definition {
     pub id: String,
     /// The kind of record it names.
     pub kind: RecordKind,
-    /// The span of the id's value.
-    pub span: Span,
+    /// The JSON Pointer of the id's value.
+    pub pointer: String,
 }
 
 /// A reference from one record to another.
@@ -83,8 +84,6 @@ pub struct Reference {
     pub id: String,
     /// The kinds of record the field accepts.
     pub expected: &'static [RecordKind],
-    /// The span of the reference.
-    pub span: Span,
     /// The JSON Pointer of the reference.
     pub pointer: String,
 }
@@ -96,8 +95,6 @@ pub struct Quote {
     pub text: String,
     /// The sources it may come from.
     pub sources: Vec<String>,
-    /// The span of the quote.
-    pub span: Span,
     /// The JSON Pointer of the quote.
     pub pointer: String,
 }
@@ -109,8 +106,8 @@ pub struct SourceText {
     pub id: String,
     /// The path of the text, relative to the file declaring the source.
     pub text: TextPath,
-    /// The span of the `text` value.
-    pub span: Span,
+    /// The JSON Pointer of the `text` value.
+    pub pointer: String,
 }
 
 /// The facts of one file.
@@ -144,59 +141,49 @@ const SECTIONS: &[(&str, RecordKind)] = &[
 impl FileFacts {
     /// Collects the ids defined in `value`, leniently, so that a record with schema errors still
     /// counts as defined and references to it do not dangle.
-    pub fn collect_ids(&mut self, value: &Value, spans: &SpanTree) {
+    pub fn collect_ids(&mut self, value: &Value) {
         for (section, kind) in SECTIONS {
             let Some(Value::Array(records)) = value.get(section) else {
                 continue;
             };
             for (i, record) in records.iter().enumerate() {
                 let pointer = format!("/{section}/{i}");
-                self.define(record, *kind, &pointer, value, spans);
+                self.define(record, *kind, &pointer);
                 if *kind == RecordKind::Agreement
                     && let Some(Value::Array(terms)) = record.get("terms")
                 {
                     for (j, term) in terms.iter().enumerate() {
-                        self.define(
-                            term,
-                            RecordKind::Term,
-                            &format!("{pointer}/terms/{j}"),
-                            value,
-                            spans,
-                        );
+                        self.define(term, RecordKind::Term, &format!("{pointer}/terms/{j}"));
                     }
                 }
             }
         }
     }
 
-    fn define(
-        &mut self,
-        record: &Value,
-        kind: RecordKind,
-        pointer: &str,
-        root: &Value,
-        spans: &SpanTree,
-    ) {
+    fn define(&mut self, record: &Value, kind: RecordKind, pointer: &str) {
         if let Some(Value::String(id)) = record.get("id") {
-            let span = spans.locate(root, &format!("{pointer}/id")).value;
             self.definitions.push(Definition {
                 id: id.clone(),
                 kind,
-                span,
+                pointer: format!("{pointer}/id"),
             });
         }
     }
 
-    /// Collects the references and quotes of every record that fits the model, and counts the
-    /// records.
-    pub fn collect_references(&mut self, root: &Value, spans: &SpanTree) {
+    /// Deserializes every record on its own and collects the references and quotes of those
+    /// that fit the model; counts the records. Returns what the walk finds wrong in the file
+    /// itself: impossible dates, and records that pass the schema but not the types.
+    pub fn collect_references(&mut self, root: &Value, schema_clean: bool) -> Vec<Diagnostic> {
         let mut walk = Walk {
             facts: self,
-            root,
-            spans,
+            at: String::new(),
+            findings: Vec::new(),
+            schema_clean,
         };
-        let records = walk.records();
+        let records = walk.records(root);
+        let findings = std::mem::take(&mut walk.findings);
         self.records = records.max(self.definitions.len());
+        findings
     }
 }
 
@@ -235,74 +222,98 @@ impl Target for RecordId {
 
 struct Walk<'a> {
     facts: &'a mut FileFacts,
-    root: &'a Value,
-    spans: &'a SpanTree,
+    /// The JSON Pointer of the node being walked, grown and shrunk as the walk goes.
+    at: String,
+    findings: Vec<Diagnostic>,
+    schema_clean: bool,
 }
 
 impl Walk<'_> {
-    fn span(&self, pointer: &str) -> Span {
-        self.spans.locate(self.root, pointer).value
+    /// Runs `f` with `token` appended to the current pointer.
+    fn enter<R>(&mut self, token: impl std::fmt::Display, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.at.len();
+        let _ = write!(self.at, "/{token}");
+        let result = f(self);
+        self.at.truncate(len);
+        result
     }
 
-    fn reference<T: Target>(&mut self, target: &T, pointer: String) {
-        let span = self.span(&pointer);
+    fn pointer(&self, token: &str) -> String {
+        format!("{}/{token}", self.at)
+    }
+
+    fn reference<T: Target>(&mut self, target: &T, field: &str) {
+        let pointer = self.pointer(field);
         self.facts.references.push(Reference {
             id: target.text().to_owned(),
             expected: T::KINDS,
-            span,
             pointer,
         });
     }
 
-    fn references<T: Target>(&mut self, targets: &[T], pointer: &str) {
+    fn references<T: Target>(&mut self, targets: &[T], field: &str) {
         for (i, target) in targets.iter().enumerate() {
-            self.reference(target, format!("{pointer}/{i}"));
+            let pointer = format!("{}/{field}/{i}", self.at);
+            self.facts.references.push(Reference {
+                id: target.text().to_owned(),
+                expected: T::KINDS,
+                pointer,
+            });
         }
     }
 
-    fn optional<T: Target>(&mut self, target: &Option<T>, pointer: String) {
+    fn optional<T: Target>(&mut self, target: &Option<T>, field: &str) {
         if let Some(target) = target {
-            self.reference(target, pointer);
+            self.reference(target, field);
         }
     }
 
-    fn quote(&mut self, text: &str, sources: &[String], pointer: String) {
-        let span = self.span(&pointer);
+    fn quote(&mut self, text: &str, sources: &[String], field: &str) {
+        let pointer = self.pointer(field);
         self.facts.quotes.push(Quote {
             text: text.to_owned(),
             sources: sources.to_vec(),
-            span,
             pointer,
         });
     }
 
-    fn citations(&mut self, citations: &[Citation], pointer: &str, cited: &mut Vec<String>) {
-        for (i, citation) in citations.iter().enumerate() {
-            let at = format!("{pointer}/{i}");
-            self.reference(&citation.source, format!("{at}/source"));
-            self.references(&citation.according_to, &format!("{at}/according_to"));
-            let source = [citation.source.as_str().to_owned()];
-            self.quote(&citation.quote, &source, format!("{at}/quote"));
-            if let Some(attribution) = &citation.attribution {
-                self.quote(attribution, &source, format!("{at}/attribution"));
+    fn citations(&mut self, citations: &[Citation], cited: &mut Vec<String>) {
+        self.enter("citations", |walk| {
+            for (i, citation) in citations.iter().enumerate() {
+                walk.enter(i, |walk| {
+                    walk.reference(&citation.source, "source");
+                    walk.references(&citation.according_to, "according_to");
+                    let source = [citation.source.as_str().to_owned()];
+                    walk.quote(&citation.quote, &source, "quote");
+                    if let Some(attribution) = &citation.attribution {
+                        walk.quote(attribution, &source, "attribution");
+                    }
+                    if !cited.contains(&source[0]) {
+                        cited.push(source[0].clone());
+                    }
+                });
             }
-            if !cited.contains(&source[0]) {
-                cited.push(source[0].clone());
-            }
-        }
+        });
     }
 
-    fn date(&mut self, date: &Option<DateValue>, pointer: String, cited: &[String]) {
-        if let Some(date) = date {
-            self.quote(&date.as_written, cited, format!("{pointer}/as_written"));
-        }
+    fn date(&mut self, date: &Option<DateValue>, field: &str, cited: &[String]) {
+        let Some(date) = date else { return };
+        self.enter(field, |walk| {
+            walk.quote(&date.as_written, cited, "as_written");
+            if let Some(message) = impossible_date(date.date.as_str()) {
+                walk.findings.push(
+                    Diagnostic::new(Code::ImpossibleDate, message)
+                        .at(walk.pointer("date"), crate::diagnostic::Target::Value)
+                        .with_help("check the day and month against the source"),
+                );
+            }
+        });
     }
 
     /// Deserializes each record on its own, so that one broken record does not hide the
     /// references and quotes of the others, and walks the ones that fit the model.
-    fn records(&mut self) -> usize {
+    fn records(&mut self, root: &Value) -> usize {
         let mut count = 0;
-        let root = self.root;
         count += self.section(root, "sources", Self::source);
         count += self.section(root, "people", Self::person);
         count += self.section(root, "organizations", Self::organization);
@@ -318,159 +329,204 @@ impl Walk<'_> {
         &mut self,
         root: &Value,
         name: &str,
-        visit: fn(&mut Self, &T, &str) -> usize,
+        visit: fn(&mut Self, &T) -> usize,
     ) -> usize {
         let Some(Value::Array(records)) = root.get(name) else {
             return 0;
         };
-        let mut count = 0;
-        for (i, record) in records.iter().enumerate() {
-            if let Ok(record) = T::deserialize(record) {
-                count += visit(self, &record, &format!("/{name}/{i}"));
+        self.enter(name, |walk| {
+            let mut count = 0;
+            for (i, record) in records.iter().enumerate() {
+                count += walk.enter(i, |walk| match T::deserialize(record) {
+                    Ok(record) => visit(walk, &record),
+                    Err(error) => {
+                        // The schema and the types should accept the same records; say so when
+                        // they do not (otherwise the schema's findings already explain it).
+                        if walk.schema_clean {
+                            walk.findings.push(
+                                Diagnostic::new(
+                                    Code::SchemaViolation,
+                                    format!("this record does not fit the model: {error}"),
+                                )
+                                .at(walk.at.clone(), crate::diagnostic::Target::KeyOrStart),
+                            );
+                        }
+                        1
+                    }
+                });
             }
-        }
-        count
+            count
+        })
     }
 
-    fn source(&mut self, source: &Source, at: &str) -> usize {
-        self.optional(&source.publisher, format!("{at}/publisher"));
+    fn source(&mut self, source: &Source) -> usize {
+        self.optional(&source.publisher, "publisher");
         for (j, author) in source.authors.iter().enumerate() {
-            self.optional(&author.person, format!("{at}/authors/{j}/person"));
+            self.enter("authors", |walk| {
+                walk.enter(j, |walk| walk.optional(&author.person, "person"))
+            });
         }
         let own = [source.id.as_str().to_owned()];
-        self.date(&source.published, format!("{at}/published"), &own);
-        let span = self.span(&format!("{at}/text"));
+        self.date(&source.published, "published", &own);
+        let pointer = self.pointer("text");
         self.facts.source_texts.push(SourceText {
             id: source.id.to_string(),
             text: source.text.clone(),
-            span,
+            pointer,
         });
         1
     }
 
-    fn person(&mut self, person: &Person, at: &str) -> usize {
+    fn person(&mut self, person: &Person) -> usize {
         let mut cited = Vec::new();
-        self.citations(&person.citations, &format!("{at}/citations"), &mut cited);
+        self.citations(&person.citations, &mut cited);
         for (j, holding) in person.holds.iter().enumerate() {
-            let here = format!("{at}/holds/{j}");
-            self.reference(&holding.office, format!("{here}/office"));
-            self.citations(&holding.citations, &format!("{here}/citations"), &mut cited);
-            self.date(&holding.start, format!("{here}/start"), &cited);
-            self.date(&holding.end, format!("{here}/end"), &cited);
+            self.enter("holds", |walk| {
+                walk.enter(j, |walk| {
+                    walk.reference(&holding.office, "office");
+                    walk.citations(&holding.citations, &mut cited);
+                    walk.date(&holding.start, "start", &cited);
+                    walk.date(&holding.end, "end", &cited);
+                })
+            });
         }
         1
     }
 
-    fn organization(&mut self, organization: &Organization, at: &str) -> usize {
-        self.optional(&organization.country, format!("{at}/country"));
-        self.optional(&organization.led_by, format!("{at}/led_by"));
-        self.references(&organization.members, &format!("{at}/members"));
-        self.citations(
-            &organization.citations,
-            &format!("{at}/citations"),
-            &mut Vec::new(),
-        );
+    fn organization(&mut self, organization: &Organization) -> usize {
+        self.optional(&organization.country, "country");
+        self.optional(&organization.led_by, "led_by");
+        self.references(&organization.members, "members");
+        self.citations(&organization.citations, &mut Vec::new());
         1
     }
 
-    fn office(&mut self, office: &Office, at: &str) -> usize {
-        self.reference(&office.jurisdiction, format!("{at}/jurisdiction"));
-        self.citations(
-            &office.citations,
-            &format!("{at}/citations"),
-            &mut Vec::new(),
-        );
+    fn office(&mut self, office: &Office) -> usize {
+        self.reference(&office.jurisdiction, "jurisdiction");
+        self.citations(&office.citations, &mut Vec::new());
         1
     }
 
-    fn event(&mut self, event: &Event, at: &str) -> usize {
+    fn event(&mut self, event: &Event) -> usize {
         let mut cited = Vec::new();
-        self.citations(&event.citations, &format!("{at}/citations"), &mut cited);
+        self.citations(&event.citations, &mut cited);
         for (j, report) in event.status.iter().enumerate() {
-            self.citations(
-                &report.citations,
-                &format!("{at}/status/{j}/citations"),
-                &mut cited,
-            );
+            self.enter("status", |walk| {
+                walk.enter(j, |walk| walk.citations(&report.citations, &mut cited))
+            });
         }
-        self.references(&event.participants, &format!("{at}/participants"));
-        self.references(&event.absent, &format!("{at}/absent"));
-        self.references(&event.follows, &format!("{at}/follows"));
+        self.references(&event.participants, "participants");
+        self.references(&event.absent, "absent");
+        self.references(&event.follows, "follows");
         if let Some(place) = &event.place {
-            self.optional(&place.country, format!("{at}/place/country"));
+            self.enter("place", |walk| walk.optional(&place.country, "country"));
         }
-        self.date(&event.date, format!("{at}/date"), &cited);
+        self.date(&event.date, "date", &cited);
         1
     }
 
-    fn agreement(&mut self, agreement: &Agreement, at: &str) -> usize {
+    fn agreement(&mut self, agreement: &Agreement) -> usize {
         let mut cited = Vec::new();
-        self.citations(&agreement.citations, &format!("{at}/citations"), &mut cited);
-        self.references(&agreement.parties, &format!("{at}/parties"));
-        self.optional(&agreement.supersedes, format!("{at}/supersedes"));
+        self.citations(&agreement.citations, &mut cited);
+        self.references(&agreement.parties, "parties");
+        self.optional(&agreement.supersedes, "supersedes");
         for (j, name) in agreement.names.iter().enumerate() {
-            let here = format!("{at}/names/{j}");
-            let mut own = Vec::new();
-            self.citations(&name.citations, &format!("{here}/citations"), &mut own);
-            self.references(&name.used_by, &format!("{here}/used_by"));
-            self.quote(&name.name, &own, format!("{here}/name"));
+            self.enter("names", |walk| {
+                walk.enter(j, |walk| {
+                    let mut own = Vec::new();
+                    walk.citations(&name.citations, &mut own);
+                    walk.references(&name.used_by, "used_by");
+                    walk.quote(&name.name, &own, "name");
+                })
+            });
         }
         for (j, report) in agreement.status.iter().enumerate() {
-            let here = format!("{at}/status/{j}");
-            let mut own = Vec::new();
-            self.citations(&report.citations, &format!("{here}/citations"), &mut own);
-            self.optional(&report.party, format!("{here}/party"));
-            self.optional(&report.event, format!("{here}/event"));
-            self.date(&report.date, format!("{here}/date"), &own);
+            self.enter("status", |walk| {
+                walk.enter(j, |walk| {
+                    let mut own = Vec::new();
+                    walk.citations(&report.citations, &mut own);
+                    walk.optional(&report.party, "party");
+                    walk.optional(&report.event, "event");
+                    walk.date(&report.date, "date", &own);
+                })
+            });
         }
         for (j, term) in agreement.terms.iter().enumerate() {
-            let here = format!("{at}/terms/{j}");
-            let mut own = Vec::new();
-            self.citations(&term.citations, &format!("{here}/citations"), &mut own);
-            self.references(&term.parties, &format!("{here}/parties"));
-            self.optional(&term.fund, format!("{here}/fund"));
-            if let Some(wording) = &term.wording {
-                self.quote(wording, &own, format!("{here}/wording"));
-            }
+            self.enter("terms", |walk| {
+                walk.enter(j, |walk| {
+                    let mut own = Vec::new();
+                    walk.citations(&term.citations, &mut own);
+                    walk.references(&term.parties, "parties");
+                    walk.optional(&term.fund, "fund");
+                    if let Some(wording) = &term.wording {
+                        walk.quote(wording, &own, "wording");
+                    }
+                })
+            });
         }
         1 + agreement.terms.len()
     }
 
-    fn fund(&mut self, fund: &Fund, at: &str) -> usize {
+    fn fund(&mut self, fund: &Fund) -> usize {
         let mut cited = Vec::new();
-        self.citations(&fund.citations, &format!("{at}/citations"), &mut cited);
-        self.references(&fund.parties, &format!("{at}/parties"));
-        self.optional(&fund.agreement, format!("{at}/agreement"));
+        self.citations(&fund.citations, &mut cited);
+        self.references(&fund.parties, "parties");
+        self.optional(&fund.agreement, "agreement");
         for (j, contribution) in fund.contributions.iter().enumerate() {
-            let here = format!("{at}/contributions/{j}");
-            self.reference(&contribution.party, format!("{here}/party"));
-            self.citations(
-                &contribution.citations,
-                &format!("{here}/citations"),
-                &mut cited,
-            );
+            self.enter("contributions", |walk| {
+                walk.enter(j, |walk| {
+                    walk.reference(&contribution.party, "party");
+                    walk.citations(&contribution.citations, &mut cited);
+                })
+            });
         }
         for (j, provision) in fund.governance.iter().enumerate() {
-            self.citations(
-                &provision.citations,
-                &format!("{at}/governance/{j}/citations"),
-                &mut cited,
-            );
+            self.enter("governance", |walk| {
+                walk.enter(j, |walk| walk.citations(&provision.citations, &mut cited))
+            });
         }
         1
     }
 
-    fn claim(&mut self, claim: &Claim, at: &str) -> usize {
+    fn claim(&mut self, claim: &Claim) -> usize {
         let mut cited = Vec::new();
-        self.citations(&claim.citations, &format!("{at}/citations"), &mut cited);
-        self.references(&claim.holders, &format!("{at}/holders"));
-        self.references(&claim.about, &format!("{at}/about"));
-        self.references(&claim.in_response_to, &format!("{at}/in_response_to"));
-        self.optional(&claim.made_at, format!("{at}/made_at"));
+        self.citations(&claim.citations, &mut cited);
+        self.references(&claim.holders, "holders");
+        self.references(&claim.about, "about");
+        self.references(&claim.in_response_to, "in_response_to");
+        self.optional(&claim.made_at, "made_at");
         if let Some(words) = &claim.direct_quote {
-            self.quote(words, &cited, format!("{at}/direct_quote"));
+            self.quote(words, &cited, "direct_quote");
         }
-        self.date(&claim.date, format!("{at}/date"), &cited);
+        self.date(&claim.date, "date", &cited);
         1
+    }
+}
+
+/// Why `date` (already known to match the date pattern) names no real day, if it does not.
+fn impossible_date(date: &str) -> Option<String> {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (day > days).then(|| format!("{date} does not exist: month {month} of {year} has {days} days"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::impossible_date;
+
+    #[test]
+    fn only_real_days_pass() {
+        assert!(impossible_date("2025-02-28").is_none());
+        assert!(impossible_date("2024-02-29").is_none());
+        assert!(impossible_date("2025-02").is_none());
+        assert!(impossible_date("2025-02-29").is_some());
+        assert!(impossible_date("2025-04-31").is_some());
     }
 }

@@ -1,21 +1,19 @@
 //! Validation: the schema pass over each file, and the rules a schema cannot express across the
 //! whole dataset. Nothing here does I/O or prints; source texts come in through a callback.
 
-mod dates;
 mod facts;
 mod quotes;
 mod references;
 mod schema_pass;
 
+use std::cell::OnceCell;
 use std::path::Path;
-
-use serde::Deserialize;
 
 pub use facts::{FileFacts, RecordKind};
 pub use schema_pass::SchemaValidator;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{DataFile, TextPath};
+use crate::model::TextPath;
 use crate::yaml::{self, Limits};
 
 /// What checking one file on its own gives: its findings and the facts the dataset-wide rules
@@ -28,56 +26,66 @@ pub struct FileOutcome {
     pub facts: FileFacts,
 }
 
-/// Checks one file on its own: YAML, schema, types, and dates.
+/// Checks one file on its own: YAML, schema, types and dates. The file is read by the fast
+/// reader when it can be, without spans; only a file with findings is read again with spans, to
+/// place them.
 pub fn check_file(
     path: &Path,
     text: &str,
     validator: &SchemaValidator,
     limits: &Limits,
 ) -> FileOutcome {
-    let (document, mut diagnostics) = yaml::parse(text, limits);
     let mut facts = FileFacts {
         path: path.to_path_buf(),
         ..FileFacts::default()
     };
-    let Some(value) = document.value else {
-        if diagnostics.is_empty() {
-            diagnostics.push(
-                Diagnostic::new(crate::Code::EmptyFile, "this file holds no YAML document")
-                    .with_span(crate::Span::new(0, 0))
-                    .with_help("add records, or delete the file"),
-            );
+    // The full reader's document, with spans: read at once when the fast reader gives up, and
+    // otherwise only if a finding needs placing.
+    let document: OnceCell<yaml::Document> = OnceCell::new();
+    let spanned = || document.get_or_init(|| yaml::parse(text, limits).0);
+    let (value, mut diagnostics) = match yaml::fast::parse(text, limits) {
+        Some(value) => (value, Vec::new()),
+        None => {
+            let (full, diagnostics) = yaml::parse(text, limits);
+            let Some(value) = full.value.clone() else {
+                let mut diagnostics = diagnostics;
+                if diagnostics.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::new(crate::Code::EmptyFile, "this file holds no YAML document")
+                            .with_span(crate::Span::new(0, 0))
+                            .with_help("add records, or delete the file"),
+                    );
+                }
+                return finish(path, diagnostics, facts);
+            };
+            let _ = document.set(full);
+            (value, diagnostics)
         }
-        return finish(path, diagnostics, facts);
     };
-    let schema_findings = validator.validate(&value, &document.spans, text);
+    let raw = |pointer: &str| {
+        let found = spanned().spans.locate(&value, pointer);
+        found
+            .exact
+            .then(|| text.get(found.value.range()).map(str::to_owned))
+            .flatten()
+    };
+    let schema_findings = validator.validate(&value, &raw);
     let schema_clean = schema_findings.is_empty();
     diagnostics.extend(schema_findings);
-    facts.collect_ids(&value, &document.spans);
-    facts.collect_references(&value, &document.spans);
-    diagnostics.extend(dates::check(&value, &document.spans));
-    match DataFile::deserialize(&value) {
-        Ok(_) => {}
-        Err(error) if schema_clean => {
-            // The schema and the types should accept the same documents; say so if they do not.
-            diagnostics.push(
-                Diagnostic::new(
-                    crate::Code::SchemaViolation,
-                    format!("the data does not fit the model: {error}"),
-                )
-                .with_span(document.spans.span),
-            );
-        }
-        Err(_) => {}
+    facts.collect_ids(&value);
+    diagnostics.extend(facts.collect_references(&value, schema_clean));
+    if diagnostics.iter().any(Diagnostic::needs_placing) {
+        yaml::place(&mut diagnostics, None, &value, &spanned().spans);
     }
     finish(path, diagnostics, facts)
 }
 
 fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOutcome {
-    let diagnostics = diagnostics
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| d.in_file(path.to_path_buf()))
         .collect();
+    diagnostics.sort_by_key(|d| d.span);
     FileOutcome { diagnostics, facts }
 }
 

@@ -1,13 +1,29 @@
 //! Quotes appear verbatim, up to white space, in the stored text of the source they cite.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::SourceTextLoader;
-use super::facts::FileFacts;
-use crate::diagnostic::{Code, Diagnostic};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-/// Collapses every run of white space to one space and trims the ends.
-pub(crate) fn normalize_whitespace(text: &str) -> String {
+use super::SourceTextLoader;
+use super::facts::{FileFacts, Quote, SourceText};
+use crate::diagnostic::{Code, Diagnostic, Target};
+
+/// Collapses every run of white space to one space and trims the ends; borrows when there is
+/// nothing to change.
+pub(crate) fn normalize_whitespace(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let tidy = !bytes.first().is_some_and(u8::is_ascii_whitespace)
+        && !bytes.last().is_some_and(u8::is_ascii_whitespace)
+        && !bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_whitespace() && (w[1].is_ascii_whitespace() || w[0] != b' '))
+        && !text.contains(|c: char| c.is_whitespace() && !c.is_ascii());
+    if tidy {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -15,77 +31,180 @@ pub(crate) fn normalize_whitespace(text: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    // Each source's text, loaded once; `None` when it could not be read (reported once, at the
-    // source's own `text` field).
-    let mut texts: HashMap<&str, Option<String>> = HashMap::new();
+    // Each source's text, read once, in the first file that declares it; `None` when it could
+    // not be read (reported once, at the source's own `text` field).
+    let mut declared: HashMap<&str, (&FileFacts, &SourceText)> = HashMap::new();
     for facts in files {
         for source in &facts.source_texts {
-            if texts.contains_key(source.id.as_str()) {
-                continue;
-            }
-            let text = match load_text(&facts.path, &source.text) {
-                Ok(text) => Some(normalize_whitespace(&text)),
-                Err(reason) => {
-                    diagnostics.push(
-                        Diagnostic::new(Code::SourceTextUnreadable, format!("the text of source `{}` cannot be read: {reason}", source.id))
-                            .with_span(source.span)
-                            .with_help("store the source's full text in this file, relative to the YAML file, so quotes can be checked")
-                            .in_file(facts.path.clone()),
-                    );
-                    None
-                }
-            };
-            texts.insert(source.id.as_str(), text);
+            declared
+                .entry(source.id.as_str())
+                .or_insert((facts, source));
         }
     }
-    for facts in files {
-        for quote in &facts.quotes {
-            let readable: Vec<(&str, &str)> = quote
-                .sources
+    let mut sources: Vec<(&str, (&FileFacts, &SourceText))> = declared.into_iter().collect();
+    sources.sort_by_key(|(id, _)| *id);
+    let texts: HashMap<&str, Option<String>> = sources
+        .par_iter()
+        .map(|(id, (facts, source))| {
+            let text = load_text(&facts.path, &source.text).map(|t| normalize_whitespace(&t).into_owned());
+            (*id, text)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(id, loaded)| match loaded {
+            Ok(text) => (id, Some(text)),
+            Err(reason) => {
+                let (facts, source) = sources[sources.partition_point(|(s, _)| *s < id)].1;
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::SourceTextUnreadable,
+                        format!("the text of source `{}` cannot be read: {reason}", source.id),
+                    )
+                    .at(source.pointer.clone(), Target::Value)
+                    .with_help("store the source's full text in this file, relative to the YAML file, so quotes can be checked")
+                    .in_file(facts.path.clone()),
+                );
+                (id, None)
+            }
+        })
+        .collect();
+
+    // Every quote, normalized, with the file that makes it.
+    let uses: Vec<(Cow<'_, str>, &FileFacts, &Quote)> = files
+        .par_iter()
+        .flat_map_iter(|facts| {
+            facts
+                .quotes
                 .iter()
-                .filter_map(|id| {
-                    texts
-                        .get(id.as_str())?
-                        .as_deref()
-                        .map(|text| (id.as_str(), text))
-                })
-                .collect();
-            // A quote whose sources are all unknown or unreadable is reported by other rules.
-            if readable.is_empty() {
-                continue;
+                .map(move |q| (normalize_whitespace(&q.text), facts, q))
+        })
+        .collect();
+    // For each readable source, the quotes that cite it; then each text is searched once.
+    let mut per_source: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (index, (_, _, quote)) in uses.iter().enumerate() {
+        for source in &quote.sources {
+            if let Some(Some(_)) = texts.get(source.as_str()) {
+                per_source.entry(source.as_str()).or_default().push(index);
             }
-            let wanted = normalize_whitespace(&quote.text);
-            if readable.iter().any(|(_, text)| text.contains(&wanted)) {
-                continue;
-            }
-            let names: Vec<String> = readable.iter().map(|(id, _)| format!("`{id}`")).collect();
-            let mut diagnostic = Diagnostic::new(
-                Code::QuoteNotFound,
-                format!(
-                    "this text does not appear in the source {}",
-                    names.join(" or ")
-                ),
-            )
-            .with_span(quote.span)
-            .with_pointer(quote.pointer.clone())
-            .in_file(facts.path.clone());
-            diagnostic = match longest_found_prefix(&wanted, readable.iter().map(|(_, text)| *text)) {
-                // A short common prefix ("We ") says nothing; only a substantial one helps.
-                Some(prefix) if prefix.len() * 5 >= wanted.len() * 2 => diagnostic.with_help(format!(
-                    "the source has the text up to `{}`; copy the passage exactly (only white space may differ)",
-                    tail(prefix, 40)
-                )),
-                _ => diagnostic.with_help("copy the passage exactly from the source's stored text (only white space may differ)"),
-            };
-            diagnostics.push(diagnostic);
         }
+    }
+    let found: Vec<bool> = {
+        let hits: Vec<usize> = per_source
+            .into_par_iter()
+            .flat_map_iter(|(source, indices)| {
+                let text = texts
+                    .get(source)
+                    .and_then(Option::as_deref)
+                    .unwrap_or_default();
+                found_in(text, &indices, &uses)
+            })
+            .collect();
+        let mut found = vec![false; uses.len()];
+        for hit in hits {
+            found[hit] = true;
+        }
+        found
+    };
+
+    for (index, (wanted, facts, quote)) in uses.iter().enumerate() {
+        if found[index] {
+            continue;
+        }
+        let readable: Vec<(&str, &str)> = quote
+            .sources
+            .iter()
+            .filter_map(|id| {
+                texts
+                    .get(id.as_str())?
+                    .as_deref()
+                    .map(|text| (id.as_str(), text))
+            })
+            .collect();
+        // A quote whose sources are all unknown or unreadable is reported by other rules.
+        if readable.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = readable.iter().map(|(id, _)| format!("`{id}`")).collect();
+        let mut diagnostic = Diagnostic::new(
+            Code::QuoteNotFound,
+            format!(
+                "this text does not appear in the source {}",
+                names.join(" or ")
+            ),
+        )
+        .at(quote.pointer.clone(), Target::Value)
+        .in_file(facts.path.clone());
+        diagnostic = match longest_found_prefix(wanted, readable.iter().map(|(_, text)| *text)) {
+            // A short common prefix ("We ") says nothing; only a substantial one helps.
+            Some(prefix) if prefix.len() * 5 >= wanted.len() * 2 => diagnostic.with_help(format!(
+                "the source has the text up to `{}`; copy the passage exactly (only white space may differ)",
+                tail(prefix, 40)
+            )),
+            _ => diagnostic.with_help(
+                "copy the passage exactly from the source's stored text (only white space may differ)",
+            ),
+        };
+        diagnostics.push(diagnostic);
     }
     diagnostics
+}
+
+/// Which of the quotes at `indices` occur in `text`. Few quotes in a short text are searched
+/// one by one; many are found together in one pass of an Aho-Corasick automaton, so a source
+/// cited a hundred thousand times is still read once.
+fn found_in(
+    text: &str,
+    indices: &[usize],
+    uses: &[(Cow<'_, str>, &FileFacts, &Quote)],
+) -> Vec<usize> {
+    if indices.len() * text.len() < 4_000_000 {
+        return indices
+            .iter()
+            .copied()
+            .filter(|i| text.contains(uses[*i].0.as_ref()))
+            .collect();
+    }
+    let mut found: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|i| uses[*i].0.is_empty())
+        .collect();
+    let non_empty: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|i| !uses[*i].0.is_empty())
+        .collect();
+    let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(non_empty.iter().map(|i| uses[*i].0.as_ref()));
+    match automaton {
+        Ok(automaton) => {
+            let mut seen = vec![false; non_empty.len()];
+            for hit in automaton.find_overlapping_iter(text) {
+                seen[hit.pattern().as_usize()] = true;
+            }
+            found.extend(
+                non_empty
+                    .iter()
+                    .zip(seen)
+                    .filter(|(_, s)| *s)
+                    .map(|(i, _)| *i),
+            );
+        }
+        // Too many or too long quotes for the automaton: search for each.
+        Err(_) => found.extend(
+            non_empty
+                .iter()
+                .copied()
+                .filter(|i| text.contains(uses[*i].0.as_ref())),
+        ),
+    }
+    found
 }
 
 /// The longest prefix of `wanted`, cut at a character boundary, that one of the texts contains.

@@ -1,20 +1,27 @@
 //! Ids unique across the dataset; references that resolve to a record of the right kind.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::facts::{Definition, FileFacts, RecordKind};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Target};
 
 /// Every id of the dataset, with where it is first defined.
 pub(super) struct Index<'a> {
-    first: HashMap<&'a str, (usize, &'a Definition)>,
+    first: FxHashMap<&'a str, (usize, &'a Definition)>,
     duplicates: Vec<(usize, &'a Definition, usize, &'a Definition)>,
     files: &'a [FileFacts],
+    /// The ids of each kind, sorted; built on the first dangling reference, for suggestions.
+    by_kind: OnceLock<FxHashMap<RecordKind, Vec<&'a str>>>,
 }
 
 impl<'a> Index<'a> {
     pub(super) fn build(files: &'a [FileFacts]) -> Self {
-        let mut first: HashMap<&str, (usize, &Definition)> = HashMap::new();
+        let capacity = files.iter().map(|f| f.definitions.len()).sum();
+        let mut first: FxHashMap<&str, (usize, &Definition)> =
+            FxHashMap::with_capacity_and_hasher(capacity, Default::default());
         let mut duplicates = Vec::new();
         for (file, facts) in files.iter().enumerate() {
             for definition in &facts.definitions {
@@ -32,6 +39,7 @@ impl<'a> Index<'a> {
             first,
             duplicates,
             files,
+            by_kind: OnceLock::new(),
         }
     }
 
@@ -45,79 +53,95 @@ impl<'a> Index<'a> {
                     Code::DuplicateId,
                     format!("the id `{}` is already used by {} record", definition.id, with_article(first.kind.as_str())),
                 )
-                .with_span(definition.span)
+                .at(definition.pointer.clone(), Target::Value)
                 .with_help("ids are unique across the whole dataset: rename one of the records and update its references")
                 .in_file(here.clone());
                 if here == there {
-                    diagnostic.with_label(first.span, "first defined here")
+                    diagnostic.with_label_at(None, first.pointer.clone(), "first defined here")
                 } else {
-                    diagnostic.with_label_in(there.clone(), first.span, "first defined here")
+                    diagnostic.with_label_at(Some(there.clone()), first.pointer.clone(), "first defined here")
                 }
             })
             .collect()
     }
 
     pub(super) fn check_references(&self, files: &[FileFacts]) -> Vec<Diagnostic> {
-        let mut diagnostics = Vec::new();
-        for facts in files {
-            for reference in &facts.references {
+        files
+            .par_iter()
+            .flat_map_iter(|facts| {
+                facts
+                    .references
+                    .iter()
+                    .filter_map(move |r| self.check(facts, r))
+            })
+            .collect()
+    }
+
+    fn check(&self, facts: &FileFacts, reference: &super::facts::Reference) -> Option<Diagnostic> {
+        let diagnostic = match self.first.get(reference.id.as_str()) {
+            Some((_, definition)) if reference.expected.contains(&definition.kind) => return None,
+            Some((file, definition)) => Diagnostic::new(
+                Code::WrongReferenceKind,
+                format!(
+                    "`{}` is {} record, but this field expects {}",
+                    reference.id,
+                    with_article(definition.kind.as_str()),
+                    with_article(&kinds_text(reference.expected))
+                ),
+            )
+            .with_label_at(
+                Some(self.files[*file].path.clone()),
+                definition.pointer.clone(),
+                format!("the {} is defined here", definition.kind.as_str()),
+            ),
+            None => {
                 let expected = kinds_text(reference.expected);
-                let diagnostic = match self.first.get(reference.id.as_str()) {
-                    Some((_, definition)) if reference.expected.contains(&definition.kind) => {
-                        continue;
-                    }
-                    Some((file, definition)) => Diagnostic::new(
-                        Code::WrongReferenceKind,
-                        format!(
-                            "`{}` is {} record, but this field expects {}",
-                            reference.id,
-                            with_article(definition.kind.as_str()),
-                            with_article(&expected)
-                        ),
-                    )
-                    .with_label_in(
-                        self.files[*file].path.clone(),
-                        definition.span,
-                        format!("the {} is defined here", definition.kind.as_str()),
-                    ),
-                    None => {
-                        // A field that takes any kind of record says "record", not "any record".
-                        let wanted = if expected.is_empty() {
-                            "record".to_owned()
-                        } else {
-                            format!("{expected} record")
-                        };
-                        let diagnostic = Diagnostic::new(
-                            Code::DanglingReference,
-                            format!("no {wanted} has the id `{}`", reference.id),
-                        );
-                        match self.closest(&reference.id, reference.expected) {
-                            Some(id) => diagnostic.with_help(format!("did you mean `{id}`?")),
-                            None => diagnostic.with_help(format!(
-                                "add {} with this id, or fix the reference",
-                                with_article(&wanted)
-                            )),
-                        }
-                    }
+                // A field that takes any kind of record says "record", not "any record".
+                let wanted = if expected.is_empty() {
+                    "record".to_owned()
+                } else {
+                    format!("{expected} record")
                 };
-                diagnostics.push(
-                    diagnostic
-                        .with_span(reference.span)
-                        .with_pointer(reference.pointer.clone())
-                        .in_file(facts.path.clone()),
+                let diagnostic = Diagnostic::new(
+                    Code::DanglingReference,
+                    format!("no {wanted} has the id `{}`", reference.id),
                 );
+                match self.closest(&reference.id, reference.expected) {
+                    Some(id) => diagnostic.with_help(format!("did you mean `{id}`?")),
+                    None => diagnostic.with_help(format!(
+                        "add {} with this id, or fix the reference",
+                        with_article(&wanted)
+                    )),
+                }
             }
-        }
-        diagnostics
+        };
+        Some(
+            diagnostic
+                .at(reference.pointer.clone(), Target::Value)
+                .in_file(facts.path.clone()),
+        )
     }
 
     /// The existing id of an accepted kind nearest to `id`, if one is near enough to be a typo.
     fn closest(&self, id: &str, kinds: &[RecordKind]) -> Option<&'a str> {
-        let limit = (id.chars().count() / 3).max(2);
-        self.first
+        let limit = (id.len() / 3).max(2);
+        let by_kind = self.by_kind.get_or_init(|| {
+            let mut by_kind: FxHashMap<RecordKind, Vec<&'a str>> = FxHashMap::default();
+            for (id, (_, definition)) in &self.first {
+                by_kind.entry(definition.kind).or_default().push(id);
+            }
+            for ids in by_kind.values_mut() {
+                ids.sort_unstable();
+            }
+            by_kind
+        });
+        kinds
             .iter()
-            .filter(|(_, (_, definition))| kinds.contains(&definition.kind))
-            .map(|(candidate, _)| (strsim::levenshtein(id, candidate), *candidate))
+            .filter_map(|kind| by_kind.get(kind))
+            .flatten()
+            // Ids whose lengths differ by more than the limit cannot be near enough.
+            .filter(|candidate| candidate.len().abs_diff(id.len()) <= limit)
+            .map(|candidate| (strsim::levenshtein(id, candidate), *candidate))
             .filter(|(distance, _)| *distance <= limit)
             .min()
             .map(|(_, candidate)| candidate)

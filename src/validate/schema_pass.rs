@@ -5,8 +5,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, ValidationError, Validator};
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic, Span};
-use crate::yaml::SpanTree;
+use crate::diagnostic::{Code, Diagnostic, Target};
 
 /// The data-file schema, compiled once and shared by every file of a run.
 pub struct SchemaValidator {
@@ -37,15 +36,21 @@ impl SchemaValidator {
         Ok(SchemaValidator { schema, validator })
     }
 
-    /// Every schema error of `value`, placed with `spans`.
-    pub fn validate(&self, value: &Value, spans: &SpanTree, text: &str) -> Vec<Diagnostic> {
+    /// Every schema error of `value`, placed by JSON Pointer. `raw` gives the source text of
+    /// the value at a pointer, for hints that depend on how a value was written (`0755`); it is
+    /// only called when there are errors.
+    pub fn validate(&self, value: &Value, raw: &dyn Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
+        // Valid documents are the common case, and answering yes or no is much cheaper than
+        // collecting errors.
+        if self.validator.is_valid(value) {
+            return Vec::new();
+        }
         let mut diagnostics: Vec<Diagnostic> = self
             .validator
             .iter_errors(value)
-            .flat_map(|error| self.diagnose(&error, value, spans, text))
+            .flat_map(|error| self.diagnose(&error, raw))
             .collect();
         drop_misspelled_required(&mut diagnostics);
-        diagnostics.sort_by_key(|d| d.span);
         diagnostics
     }
 
@@ -59,13 +64,9 @@ impl SchemaValidator {
     fn diagnose(
         &self,
         error: &ValidationError<'_>,
-        root: &Value,
-        spans: &SpanTree,
-        text: &str,
+        raw: &dyn Fn(&str) -> Option<String>,
     ) -> Vec<Diagnostic> {
-        let raw = |span: crate::Span| text.get(span.range()).unwrap_or_default();
         let pointer = error.instance_path().as_str().to_owned();
-        let here = spans.locate(root, &pointer);
         let field = last_token(&pointer);
         let instance = error.instance();
         match error.kind() {
@@ -78,11 +79,9 @@ impl SchemaValidator {
                     .iter()
                     .map(|name| {
                         let at = format!("{pointer}/{}", escape(name));
-                        let located = spans.locate(root, &at);
                         let mut diagnostic =
                             Diagnostic::new(Code::UnknownField, format!("unknown field `{name}`"))
-                                .with_span(located.key.unwrap_or(located.value))
-                                .with_pointer(at);
+                                .at(at, Target::Key);
                         let names: Vec<&str> = known
                             .map(|m| m.keys().map(String::as_str).collect())
                             .unwrap_or_default();
@@ -103,16 +102,12 @@ impl SchemaValidator {
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
-                let span = here
-                    .key
-                    .unwrap_or(Span::new(here.value.start, here.value.start));
                 vec![
                     Diagnostic::new(
                         Code::MissingField,
                         format!("missing required field `{name}`"),
                     )
-                    .with_span(span)
-                    .with_pointer(pointer)
+                    .at(pointer, Target::KeyOrStart)
                     .with_help(format!("add `{name}:` to this mapping")),
                 ]
             }
@@ -126,8 +121,7 @@ impl SchemaValidator {
                     Code::InvalidValue,
                     format!("{given} is not an allowed value for `{field}`"),
                 )
-                .with_span(here.value)
-                .with_pointer(pointer);
+                .at(pointer.clone(), Target::Value);
                 let suggestion = instance.as_str().and_then(|text| closest(text, &allowed));
                 diagnostic = match suggestion {
                     Some(best) => diagnostic.with_help(format!(
@@ -159,8 +153,7 @@ impl SchemaValidator {
                         Code::InvalidPattern,
                         format!("{} is not a valid {kind}", display(instance)),
                     )
-                    .with_span(here.value)
-                    .with_pointer(pointer)
+                    .at(pointer.clone(), Target::Value)
                     .with_help(help),
                 ]
             }
@@ -182,9 +175,8 @@ impl SchemaValidator {
                     Code::InvalidType,
                     format!("{what} must be {expected}, not {}", describe(instance)),
                 )
-                .with_span(here.value)
-                .with_pointer(pointer);
-                if let Some(help) = type_hint(kind, instance, raw(here.value)) {
+                .at(pointer.clone(), Target::Value);
+                if let Some(help) = type_hint(kind, instance, &raw(&pointer).unwrap_or_default()) {
                     diagnostic = diagnostic.with_help(help);
                 }
                 vec![diagnostic]
@@ -207,8 +199,7 @@ impl SchemaValidator {
                             display(instance)
                         ),
                     )
-                    .with_span(here.value)
-                    .with_pointer(pointer),
+                    .at(pointer.clone(), Target::Value),
                 ]
             }
             ValidationErrorKind::MaxLength { limit } | ValidationErrorKind::MinLength { limit } => {
@@ -222,8 +213,7 @@ impl SchemaValidator {
                         Code::InvalidValue,
                         format!("`{field}` must be {bound} {limit} characters long"),
                     )
-                    .with_span(here.value)
-                    .with_pointer(pointer),
+                    .at(pointer.clone(), Target::Value),
                 ]
             }
             ValidationErrorKind::MinItems { limit } => {
@@ -234,8 +224,7 @@ impl SchemaValidator {
                 };
                 vec![
                     Diagnostic::new(Code::InvalidValue, format!("`{field}` needs {what}"))
-                        .with_span(here.value)
-                        .with_pointer(pointer),
+                        .at(pointer.clone(), Target::Value),
                 ]
             }
             other => vec![
@@ -243,8 +232,7 @@ impl SchemaValidator {
                     Code::SchemaViolation,
                     format!("`{field}`: {}", error.masked()),
                 )
-                .with_span(here.value)
-                .with_pointer(pointer)
+                .at(pointer.clone(), Target::Value)
                 .with_help(format!("the schema's `{}` rule", other.keyword())),
             ],
         }

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number, Value};
 
-use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span, Target};
 
 /// Bounds that keep hostile input from exhausting the stack or memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +118,49 @@ fn unescape_pointer_token(token: &str) -> Cow<'_, str> {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {
         Cow::Borrowed(token)
+    }
+}
+
+/// Fills in the spans of findings that were placed by JSON Pointer, for the file whose `value`
+/// and `spans` are given: every finding of that file without a span, and every label in that
+/// file without one. `path` names the file; `None` means every finding given is in it.
+pub fn place(
+    diagnostics: &mut [Diagnostic],
+    path: Option<&std::path::Path>,
+    value: &Value,
+    spans: &SpanTree,
+) {
+    let find = |pointer: &str, target: Target| {
+        let found = spans.locate(value, pointer);
+        match target {
+            Target::Value => found.value,
+            Target::Key => found.key.unwrap_or(found.value),
+            Target::KeyOrStart => found
+                .key
+                .unwrap_or(Span::new(found.value.start, found.value.start)),
+        }
+    };
+    for diagnostic in diagnostics {
+        let own_file = path.is_none_or(|p| diagnostic.path == p);
+        if own_file
+            && diagnostic.span.is_none()
+            && let Some(pointer) = &diagnostic.pointer
+        {
+            diagnostic.span = Some(find(pointer, diagnostic.target));
+        }
+        for label in &mut diagnostic.labels {
+            let in_file = match (&label.path, path) {
+                (Some(label_path), Some(p)) => label_path == p,
+                (None, _) => own_file,
+                (Some(_), None) => false,
+            };
+            if in_file
+                && label.span.is_none()
+                && let Some(pointer) = &label.pointer
+            {
+                label.span = Some(find(pointer, Target::Value));
+            }
+        }
     }
 }
 

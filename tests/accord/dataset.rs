@@ -37,7 +37,7 @@ fn every_data_file_round_trips() {
         assert!(findings.is_empty(), "{}", path.display());
         let again_value = again.value.expect("a document");
         assert_eq!(
-            validator.validate(&again_value, &again.spans, &written),
+            validator.validate(&again_value, &|_| None),
             vec![],
             "{}",
             path.display()
