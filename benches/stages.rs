@@ -46,8 +46,8 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             files
                 .iter()
-                .map(|(_, t)| yaml::parse(black_box(t), &limits).0)
-                .count()
+                .map(|(_, t)| usize::from(yaml::parse(black_box(t), &limits).0.value.is_some()))
+                .sum::<usize>()
         })
     });
     let values: Vec<serde_json::Value> = files
