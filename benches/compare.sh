@@ -33,7 +33,8 @@ readonly AJV_FLAGS=(--spec=draft2020 -c ajv-formats --all-errors --strict=false)
 # The codes of findings JSON Schema can express; accord's others (dangling-reference, duplicate-id,
 # quotes, impossible dates, YAML-level findings) are rules the peers cannot check.
 readonly SCHEMA_CODES='["unknown-field","missing-field","invalid-type","invalid-value","invalid-pattern","schema-violation"]'
-# check-jsonschema takes ~100 s on `big`: --skip-slow-peers leaves it out on these sizes.
+# check-jsonschema takes 1-2 minutes per run on `big` and several on these: --skip-slow-peers
+# leaves it out on them.
 readonly SLOW_PEER_SIZES=" many10 big2 "
 # Used by --size all, cheapest first.
 readonly ALL_SIZES=(small many many-invalid big many10 big2)
@@ -76,7 +77,7 @@ add_sizes() {
   for size in "${list[@]}"; do
     case $size in
       all) SIZES+=("${ALL_SIZES[@]}") ;;
-      big10) log "big10 would be a 500 MB file: using big2 (400000 records) for growth"; SIZES+=(big2) ;;
+      big10) log "big10 would be a ~800 MB file: using big2 (400000 records) for growth"; SIZES+=(big2) ;;
       small | many | many-invalid | many10 | big | big2 | small-invalid) SIZES+=("$size") ;;
       *) die "unknown size '$size' (see --help)" ;;
     esac
@@ -117,11 +118,12 @@ trap 'rm -rf "$SCRATCH"' EXIT
 
 # --- preparing: binaries, corpora, peers ------------------------------------------------------
 
-ensure_time() {
-  # GNU time gives the peak RSS (%M); bash's `time` keyword cannot.
-  [[ -x /usr/bin/time ]] && return
-  log "installing GNU time (Debian package 'time') for peak RSS"
-  apt-get install -y -qq time >&2 || { apt-get update -qq >&2 && apt-get install -y -qq time >&2; }
+# ensure_debian_tool PATH PACKAGE: installs Debian's PACKAGE if PATH is missing (the machine
+# image has both; a bare one may not).
+ensure_debian_tool() {
+  [[ -x $1 ]] && return
+  log "installing $1 (Debian package $2)"
+  apt-get install -y -qq "$2" >&2 || { apt-get update -qq >&2 && apt-get install -y -qq "$2" >&2; }
 }
 
 build() {
@@ -292,7 +294,7 @@ print_machine() {
   cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   echo "- machine: $(nproc) CPUs (nproc), $mem of memory, ${cpu:-unknown CPU}"
-  echo "- accord $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (with uncommitted changes in src/)'), release build"
+  echo "- accord $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src benches Cargo.toml Cargo.lock 2>/dev/null || echo ' with uncommitted changes'), release build"
   echo "- peers: $("$CJS" --version | sed "s/, version / /") (ruamel.yaml C loader);" \
     "ajv-cli $(node_package_version ajv-cli) (ajv $(node_package_version ajv)," \
     "ajv-formats $(node_package_version ajv-formats), js-yaml $(node_package_version js-yaml)), node $(node --version)"
@@ -501,8 +503,9 @@ verdicts_corpus() {
 
 # --- main -------------------------------------------------------------------------------------
 
-ensure_time
-command -v jq >/dev/null || die "jq is needed (apt-get install jq)"
+# GNU time gives the peak RSS (%M), which bash's `time` keyword cannot; jq reads the JSON reports.
+ensure_debian_tool /usr/bin/time time
+ensure_debian_tool /usr/bin/jq jq
 build
 ensure_peers
 for size in "${SIZES[@]}"; do ensure_corpus "$size"; done

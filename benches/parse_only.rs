@@ -12,6 +12,10 @@
 
 use rayon::prelude::*;
 
+/// The same allocator as `accord`, so the comparison is fair.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), String> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let fast = args.first().is_some_and(|a| a == "--fast");

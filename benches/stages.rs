@@ -69,7 +69,7 @@ fn stages(c: &mut Criterion) {
                 .map(|v| {
                     let mut facts = FileFacts::default();
                     facts.collect_ids(v);
-                    facts.collect_references(v, true).len() + facts.references.len()
+                    facts.collect_references(v, validator.plan()).len() + facts.references.len()
                 })
                 .sum::<usize>()
         })

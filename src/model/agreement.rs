@@ -60,6 +60,7 @@ pub enum AgreementKind {
 #[serde(deny_unknown_fields)]
 pub struct AgreementName {
     /// The name, exactly as the source prints it.
+    #[schemars(extend("x-accord-verbatim" = "record"))]
     pub name: String,
     /// The actors the source says use this name (for example the official who called it so).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

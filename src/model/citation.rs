@@ -15,6 +15,7 @@ pub struct Citation {
     pub source: SourceId,
     /// The passage, copied exactly from the source's stored text. Runs of white space may differ;
     /// every other character must match. accord checks it.
+    #[schemars(extend("x-accord-verbatim" = "citation"))]
     pub quote: String,
     /// How the source presents the passage: as a fact in its own voice, as something an actor
     /// said on record, as something reported by others, as an expectation, or as the reporter's
@@ -28,6 +29,7 @@ pub struct Citation {
     /// The source's own words for an attribution it does not name, copied exactly (for example
     /// `foreign media`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-accord-verbatim" = "citation"))]
     pub attribution: Option<String>,
 }
 

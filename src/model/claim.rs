@@ -32,6 +32,7 @@ pub struct Claim {
     /// The holder's own words, when the source prints them inside quotation marks, copied
     /// exactly without the quotation marks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-accord-verbatim" = "record"))]
     pub direct_quote: Option<String>,
     /// When the claim was made, if a source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]

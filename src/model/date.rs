@@ -22,6 +22,7 @@ pub struct DateValue {
     pub time_zone: Option<TimeZone>,
     /// The source's own words for this date, copied exactly (for example `the 27th (local time)`).
     /// accord checks that they appear in a source the enclosing record cites.
+    #[schemars(extend("x-accord-verbatim" = "record"))]
     pub as_written: String,
     /// The parts of `date`, `time` and `time_zone` that the source does not print and that were
     /// inferred by the editor. Empty when every part is printed in the source.

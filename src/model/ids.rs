@@ -35,7 +35,7 @@ pub fn is_valid_id(text: &str) -> bool {
 pub struct InvalidId(pub String);
 
 macro_rules! id_type {
-    ($(#[$doc:meta])* $name:ident, $description:literal, $example:literal) => {
+    ($(#[$doc:meta])* $name:ident, $description:literal, $example:literal, [$($kind:literal),+]) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -79,7 +79,8 @@ macro_rules! id_type {
                     "type": "string",
                     "pattern": ID_PATTERN,
                     "maxLength": ID_MAX_LENGTH,
-                    "examples": [$example]
+                    "examples": [$example],
+                    "x-accord-refers-to": [$($kind),+]
                 })
             }
         }
@@ -90,67 +91,78 @@ id_type!(
     /// The id of any record: used where a reference may point at records of several kinds.
     RecordId,
     "The id of any record in the dataset (a person, organization, event, agreement, term, fund, claim, ...).",
-    "us-ukraine-economic-framework-agreement"
+    "us-ukraine-economic-framework-agreement",
+    ["source", "person", "organization", "office", "event", "agreement", "term", "fund", "claim"]
 );
 id_type!(
     /// The id of a source (an article or other document that records cite).
     SourceId,
     "The id of a source record.",
-    "hankyung-2025-02-27-trump-zelensky-summit"
+    "hankyung-2025-02-27-trump-zelensky-summit",
+    ["source"]
 );
 id_type!(
     /// The id of an actor: a person or an organization.
     ActorId,
     "The id of an actor: a person or an organization (country, government, alliance, bloc, outlet).",
-    "donald-trump"
+    "donald-trump",
+    ["person", "organization"]
 );
 id_type!(
     /// The id of a person.
     PersonId,
     "The id of a person record.",
-    "scott-bessent"
+    "scott-bessent",
+    ["person"]
 );
 id_type!(
     /// The id of an organization: a country, government, alliance, bloc or media outlet.
     OrganizationId,
     "The id of an organization record (country, government, alliance, bloc, media outlet).",
-    "ukraine"
+    "ukraine",
+    ["organization"]
 );
 id_type!(
     /// The id of an office that people hold, such as a presidency or a ministry.
     OfficeId,
     "The id of an office record.",
-    "us-secretary-of-the-treasury"
+    "us-secretary-of-the-treasury",
+    ["office"]
 );
 id_type!(
     /// The id of an event.
     EventId,
     "The id of an event record.",
-    "trump-zelensky-summit-2025-02-28"
+    "trump-zelensky-summit-2025-02-28",
+    ["event"]
 );
 id_type!(
     /// The id of an agreement.
     AgreementId,
     "The id of an agreement record.",
-    "us-ukraine-economic-framework-agreement"
+    "us-ukraine-economic-framework-agreement",
+    ["agreement"]
 );
 id_type!(
     /// The id of a term of an agreement.
     TermId,
     "The id of an agreement term (unique across the dataset, not only within its agreement).",
-    "minerals-deal-security-guarantee-language"
+    "minerals-deal-security-guarantee-language",
+    ["term"]
 );
 id_type!(
     /// The id of a fund.
     FundId,
     "The id of a fund record.",
-    "us-ukraine-joint-reinvestment-fund"
+    "us-ukraine-joint-reinvestment-fund",
+    ["fund"]
 );
 id_type!(
     /// The id of a claim or stated position.
     ClaimId,
     "The id of a claim record.",
-    "trump-security-guarantee-is-europes-responsibility"
+    "trump-security-guarantee-is-europes-responsibility",
+    ["claim"]
 );
 
 #[cfg(test)]

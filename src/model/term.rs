@@ -32,6 +32,7 @@ pub struct Term {
     pub strength: Option<SecurityStrength>,
     /// The agreement's own wording of the provision, when a source quotes it, copied exactly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-accord-verbatim" = "record"))]
     pub wording: Option<String>,
     /// Where the sources report the provision.
     #[schemars(length(min = 1))]

@@ -1,18 +1,19 @@
 //! The facts of one file that dataset-wide rules need: which ids it defines, which it
-//! references, and which quotes it makes, each with its span.
-
-use std::path::PathBuf;
-
-use serde_json::Value;
+//! references, and which quotes it makes, each with its JSON Pointer.
+//!
+//! Which fields are references and which must be quoted verbatim is read from the generated
+//! schema, where the model declares it (`x-accord-refers-to` on every id type,
+//! `x-accord-verbatim` on quoted fields): the walk follows a [`Plan`] compiled from it once, and
+//! never deserializes records into the model types.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{
-    ActorId, Agreement, AgreementId, Citation, Claim, DateValue, Event, EventId, Fund, FundId,
-    Office, OfficeId, Organization, OrganizationId, Person, PersonId, RecordId, Source, SourceId,
-    TextPath,
-};
+use rustc_hash::FxHashMap;
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::model::TextPath;
 
 /// The kind of a record, as references expect it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,6 +52,11 @@ impl RecordKind {
             RecordKind::Fund => "fund",
             RecordKind::Claim => "claim",
         }
+    }
+
+    /// The kind with this name.
+    pub fn from_name(name: &str) -> Option<RecordKind> {
+        RecordKind::ALL.iter().copied().find(|kind| kind.as_str() == name)
     }
 
     const ALL: &'static [RecordKind] = &[
@@ -143,15 +149,15 @@ impl FileFacts {
     /// counts as defined and references to it do not dangle.
     pub fn collect_ids(&mut self, value: &Value) {
         for (section, kind) in SECTIONS {
-            let Some(Value::Array(records)) = value.get(section) else {
-                continue;
-            };
+            let Some(Value::Array(records)) = value.get(section) else { continue };
+            self.records += records.len();
             for (i, record) in records.iter().enumerate() {
                 let pointer = format!("/{section}/{i}");
                 self.define(record, *kind, &pointer);
                 if *kind == RecordKind::Agreement
                     && let Some(Value::Array(terms)) = record.get("terms")
                 {
+                    self.records += terms.len();
                     for (j, term) in terms.iter().enumerate() {
                         self.define(term, RecordKind::Term, &format!("{pointer}/terms/{j}"));
                     }
@@ -162,344 +168,212 @@ impl FileFacts {
 
     fn define(&mut self, record: &Value, kind: RecordKind, pointer: &str) {
         if let Some(Value::String(id)) = record.get("id") {
-            self.definitions.push(Definition {
-                id: id.clone(),
-                kind,
-                pointer: format!("{pointer}/id"),
-            });
+            self.definitions.push(Definition { id: id.clone(), kind, pointer: format!("{pointer}/id") });
         }
     }
 
-    /// Deserializes every record on its own and collects the references and quotes of those
-    /// that fit the model; counts the records. Returns what the walk finds wrong in the file
-    /// itself: impossible dates, and records that pass the schema but not the types.
-    pub fn collect_references(&mut self, root: &Value, schema_clean: bool) -> Vec<Diagnostic> {
-        let mut walk = Walk {
-            facts: self,
-            at: String::new(),
-            findings: Vec::new(),
-            schema_clean,
+    /// Collects the references, quotes and source texts of every record, following `plan`, and
+    /// returns what the walk finds wrong in the file itself: dates that name no real day.
+    pub fn collect_references(&mut self, root: &Value, plan: &Plan) -> Vec<Diagnostic> {
+        let mut walk = Walk { facts: self, plan, at: String::new(), cited: Vec::new(), findings: Vec::new() };
+        if let Some(root_fields) = plan.types.get(ROOT) {
+            walk.object(root, root_fields, None);
+        }
+        walk.findings
+    }
+}
+
+/// The name of the root type in a [`Plan`].
+const ROOT: &str = "";
+
+/// Where the text of a verbatim field must be found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// In the source named by the sibling `source` field (a citation's quote).
+    Citation,
+    /// In any source the enclosing record cites.
+    Record,
+}
+
+/// What the walk does with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Field {
+    /// A reference, or a list of them, to records of these kinds.
+    Reference { kinds: &'static [RecordKind], list: bool },
+    /// Text that must appear verbatim in a cited source.
+    Verbatim(Scope),
+    /// A calendar date, checked for days that do not exist.
+    Date,
+    /// An object of the named type, or a list of them.
+    Nested { type_name: String, list: bool },
+}
+
+/// How to walk each type of the data-file schema: the fields that matter, by type name.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    types: FxHashMap<String, Vec<(String, Field)>>,
+}
+
+impl Plan {
+    /// Compiles the plan from the data-file schema.
+    pub fn from_schema(schema: &Value) -> Plan {
+        let defs = schema.get("$defs").and_then(Value::as_object);
+        let def = |name: &str| defs.and_then(|d| d.get(name));
+        let ref_name = |sub: &Value| -> Option<String> {
+            sub.get("$ref")?.as_str()?.strip_prefix("#/$defs/").map(str::to_owned)
         };
-        let records = walk.records(root);
-        let findings = std::mem::take(&mut walk.findings);
-        self.records = records.max(self.definitions.len());
-        findings
-    }
-}
-
-/// Whether the kinds of record a reference type accepts.
-trait Target {
-    const KINDS: &'static [RecordKind];
-    fn text(&self) -> &str;
-}
-
-macro_rules! target {
-    ($ty:ty, [$($kind:ident),+]) => {
-        impl Target for $ty {
-            const KINDS: &'static [RecordKind] = &[$(RecordKind::$kind),+];
-            fn text(&self) -> &str {
-                self.as_str()
+        let classify = |property: &Value| -> Option<Field> {
+            if let Some(scope) = property.get("x-accord-verbatim").and_then(Value::as_str) {
+                return Some(Field::Verbatim(if scope == "citation" { Scope::Citation } else { Scope::Record }));
             }
+            let (target, list) = match property.get("items") {
+                Some(items) => (ref_name(items)?, true),
+                None => (ref_name(property)?, false),
+            };
+            let target_schema = def(&target)?;
+            if let Some(kinds) = target_schema.get("x-accord-refers-to").and_then(Value::as_array) {
+                let kinds: Vec<RecordKind> =
+                    kinds.iter().filter_map(|k| RecordKind::from_name(k.as_str()?)).collect();
+                return Some(Field::Reference { kinds: leak_kinds(kinds), list });
+            }
+            if target == "CalendarDate" {
+                return Some(Field::Date);
+            }
+            target_schema.get("properties").map(|_| Field::Nested { type_name: target, list })
+        };
+        let fields_of = |object: &Value| -> Vec<(String, Field)> {
+            object
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                // A record's own `id` defines it; it refers to nothing.
+                .filter(|(name, _)| name.as_str() != "id")
+                .filter_map(|(name, property)| Some((name.clone(), classify(property)?)))
+                .collect()
+        };
+        let mut types = FxHashMap::default();
+        types.insert(ROOT.to_owned(), fields_of(schema));
+        for (name, object) in defs.into_iter().flatten() {
+            types.insert(name.clone(), fields_of(object));
         }
-    };
-}
-
-target!(SourceId, [Source]);
-target!(ActorId, [Person, Organization]);
-target!(PersonId, [Person]);
-target!(OrganizationId, [Organization]);
-target!(OfficeId, [Office]);
-target!(EventId, [Event]);
-target!(AgreementId, [Agreement]);
-target!(FundId, [Fund]);
-
-impl Target for RecordId {
-    const KINDS: &'static [RecordKind] = RecordKind::ALL;
-    fn text(&self) -> &str {
-        self.as_str()
+        Plan { types }
     }
 }
 
-struct Walk<'a> {
+/// The kinds lists of a plan live as long as the program: there are a handful, built once.
+fn leak_kinds(kinds: Vec<RecordKind>) -> &'static [RecordKind] {
+    RecordKind::ALL
+        .windows(kinds.len().max(1))
+        .find(|window| *window == kinds.as_slice())
+        .unwrap_or_else(|| Box::leak(kinds.into_boxed_slice()))
+}
+
+struct Walk<'a, 'v> {
     facts: &'a mut FileFacts,
+    plan: &'a Plan,
     /// The JSON Pointer of the node being walked, grown and shrunk as the walk goes.
     at: String,
+    /// For each enclosing object that has citations, the sources it cites.
+    cited: Vec<Vec<&'v str>>,
     findings: Vec<Diagnostic>,
-    schema_clean: bool,
 }
 
-impl Walk<'_> {
-    /// Runs `f` with `token` appended to the current pointer.
-    fn enter<R>(&mut self, token: impl std::fmt::Display, f: impl FnOnce(&mut Self) -> R) -> R {
-        let len = self.at.len();
-        let _ = write!(self.at, "/{token}");
-        let result = f(self);
-        self.at.truncate(len);
-        result
-    }
-
-    fn pointer(&self, token: &str) -> String {
-        format!("{}/{token}", self.at)
-    }
-
-    fn reference<T: Target>(&mut self, target: &T, field: &str) {
-        let pointer = self.pointer(field);
-        self.facts.references.push(Reference {
-            id: target.text().to_owned(),
-            expected: T::KINDS,
-            pointer,
-        });
-    }
-
-    fn references<T: Target>(&mut self, targets: &[T], field: &str) {
-        for (i, target) in targets.iter().enumerate() {
-            let pointer = format!("{}/{field}/{i}", self.at);
-            self.facts.references.push(Reference {
-                id: target.text().to_owned(),
-                expected: T::KINDS,
-                pointer,
-            });
+impl<'v> Walk<'_, 'v> {
+    /// Walks an object of a type whose fields the plan lists. `record_source` is the id of the
+    /// source record being walked, whose own fields are checked against its own text.
+    fn object(&mut self, object: &'v Value, fields: &[(String, Field)], record_source: Option<&'v str>) {
+        let Value::Object(map) = object else { return };
+        let citations = map.get("citations").and_then(Value::as_array);
+        if let Some(citations) = citations {
+            let sources = citations.iter().filter_map(|c| c.get("source")?.as_str()).collect();
+            self.cited.push(sources);
+        }
+        for (name, field) in fields {
+            let Some(value) = map.get(name) else { continue };
+            let len = self.at.len();
+            self.at.push('/');
+            self.at.push_str(name);
+            self.field(value, field, map, record_source);
+            self.at.truncate(len);
+        }
+        if citations.is_some() {
+            self.cited.pop();
         }
     }
 
-    fn optional<T: Target>(&mut self, target: &Option<T>, field: &str) {
-        if let Some(target) = target {
-            self.reference(target, field);
-        }
-    }
-
-    fn quote(&mut self, text: &str, sources: &[String], field: &str) {
-        let pointer = self.pointer(field);
-        self.facts.quotes.push(Quote {
-            text: text.to_owned(),
-            sources: sources.to_vec(),
-            pointer,
-        });
-    }
-
-    fn citations(&mut self, citations: &[Citation], cited: &mut Vec<String>) {
-        self.enter("citations", |walk| {
-            for (i, citation) in citations.iter().enumerate() {
-                walk.enter(i, |walk| {
-                    walk.reference(&citation.source, "source");
-                    walk.references(&citation.according_to, "according_to");
-                    let source = [citation.source.as_str().to_owned()];
-                    walk.quote(&citation.quote, &source, "quote");
-                    if let Some(attribution) = &citation.attribution {
-                        walk.quote(attribution, &source, "attribution");
-                    }
-                    if !cited.contains(&source[0]) {
-                        cited.push(source[0].clone());
-                    }
-                });
+    fn field(&mut self, value: &'v Value, field: &Field, siblings: &'v serde_json::Map<String, Value>, record_source: Option<&'v str>) {
+        match field {
+            Field::Reference { kinds, list: false } => self.reference(value, kinds),
+            Field::Reference { kinds, list: true } => self.each(value, |walk, item| walk.reference(item, kinds)),
+            Field::Verbatim(scope) => {
+                let Some(text) = value.as_str() else { return };
+                let sources: Vec<String> = match scope {
+                    Scope::Citation => siblings.get("source").and_then(Value::as_str).into_iter().map(str::to_owned).collect(),
+                    Scope::Record => match (self.cited.last(), record_source) {
+                        (Some(cited), _) => cited.iter().map(|s| (*s).to_owned()).collect(),
+                        (None, Some(own)) => vec![own.to_owned()],
+                        (None, None) => Vec::new(),
+                    },
+                };
+                self.facts.quotes.push(Quote { text: text.to_owned(), sources, pointer: self.at.clone() });
             }
-        });
-    }
-
-    fn date(&mut self, date: &Option<DateValue>, field: &str, cited: &[String]) {
-        let Some(date) = date else { return };
-        self.enter(field, |walk| {
-            walk.quote(&date.as_written, cited, "as_written");
-            if let Some(message) = impossible_date(date.date.as_str()) {
-                walk.findings.push(
-                    Diagnostic::new(Code::ImpossibleDate, message)
-                        .at(walk.pointer("date"), crate::diagnostic::Target::Value)
-                        .with_help("check the day and month against the source"),
-                );
+            Field::Date => {
+                if let Some(message) = value.as_str().and_then(impossible_date) {
+                    self.findings.push(
+                        Diagnostic::new(Code::ImpossibleDate, message)
+                            .at(self.at.clone(), Target::Value)
+                            .with_help("check the day and month against the source"),
+                    );
+                }
             }
-        });
-    }
-
-    /// Deserializes each record on its own, so that one broken record does not hide the
-    /// references and quotes of the others, and walks the ones that fit the model.
-    fn records(&mut self, root: &Value) -> usize {
-        let mut count = 0;
-        count += self.section(root, "sources", Self::source);
-        count += self.section(root, "people", Self::person);
-        count += self.section(root, "organizations", Self::organization);
-        count += self.section(root, "offices", Self::office);
-        count += self.section(root, "events", Self::event);
-        count += self.section(root, "agreements", Self::agreement);
-        count += self.section(root, "funds", Self::fund);
-        count += self.section(root, "claims", Self::claim);
-        count
-    }
-
-    fn section<T: serde::de::DeserializeOwned>(
-        &mut self,
-        root: &Value,
-        name: &str,
-        visit: fn(&mut Self, &T) -> usize,
-    ) -> usize {
-        let Some(Value::Array(records)) = root.get(name) else {
-            return 0;
-        };
-        self.enter(name, |walk| {
-            let mut count = 0;
-            for (i, record) in records.iter().enumerate() {
-                count += walk.enter(i, |walk| match T::deserialize(record) {
-                    Ok(record) => visit(walk, &record),
-                    Err(error) => {
-                        // The schema and the types should accept the same records; say so when
-                        // they do not (otherwise the schema's findings already explain it).
-                        if walk.schema_clean {
-                            walk.findings.push(
-                                Diagnostic::new(
-                                    Code::SchemaViolation,
-                                    format!("this record does not fit the model: {error}"),
-                                )
-                                .at(walk.at.clone(), crate::diagnostic::Target::KeyOrStart),
-                            );
-                        }
-                        1
-                    }
-                });
+            Field::Nested { type_name, list } => {
+                let plan = self.plan;
+                let Some(fields) = plan.types.get(type_name) else { return };
+                let is_source = type_name == "Source";
+                let visit = |walk: &mut Self, item: &'v Value| {
+                    // A source record's own fields (its publication date) are checked against
+                    // its own text, which its `text` field names.
+                    let own = if is_source {
+                        walk.source_text(item);
+                        item.get("id").and_then(Value::as_str)
+                    } else {
+                        record_source
+                    };
+                    walk.object(item, fields, own);
+                };
+                if *list {
+                    self.each(value, visit);
+                } else {
+                    visit(self, value);
+                }
             }
-            count
-        })
+        }
     }
 
-    fn source(&mut self, source: &Source) -> usize {
-        self.optional(&source.publisher, "publisher");
-        for (j, author) in source.authors.iter().enumerate() {
-            self.enter("authors", |walk| {
-                walk.enter(j, |walk| walk.optional(&author.person, "person"))
-            });
+    /// Records where a source record's stored text is.
+    fn source_text(&mut self, source: &'v Value) {
+        let text = source.get("text").and_then(Value::as_str).and_then(|t| TextPath::try_from(t.to_owned()).ok());
+        if let (Some(text), Some(id)) = (text, source.get("id").and_then(Value::as_str)) {
+            let pointer = format!("{}/text", self.at);
+            self.facts.source_texts.push(SourceText { id: id.to_owned(), text, pointer });
         }
-        let own = [source.id.as_str().to_owned()];
-        self.date(&source.published, "published", &own);
-        let pointer = self.pointer("text");
-        self.facts.source_texts.push(SourceText {
-            id: source.id.to_string(),
-            text: source.text.clone(),
-            pointer,
-        });
-        1
     }
 
-    fn person(&mut self, person: &Person) -> usize {
-        let mut cited = Vec::new();
-        self.citations(&person.citations, &mut cited);
-        for (j, holding) in person.holds.iter().enumerate() {
-            self.enter("holds", |walk| {
-                walk.enter(j, |walk| {
-                    walk.reference(&holding.office, "office");
-                    walk.citations(&holding.citations, &mut cited);
-                    walk.date(&holding.start, "start", &cited);
-                    walk.date(&holding.end, "end", &cited);
-                })
-            });
+    fn each(&mut self, value: &'v Value, mut visit: impl FnMut(&mut Self, &'v Value)) {
+        let Value::Array(items) = value else { return };
+        for (i, item) in items.iter().enumerate() {
+            let len = self.at.len();
+            let _ = write!(self.at, "/{i}");
+            visit(self, item);
+            self.at.truncate(len);
         }
-        1
     }
 
-    fn organization(&mut self, organization: &Organization) -> usize {
-        self.optional(&organization.country, "country");
-        self.optional(&organization.led_by, "led_by");
-        self.references(&organization.members, "members");
-        self.citations(&organization.citations, &mut Vec::new());
-        1
-    }
-
-    fn office(&mut self, office: &Office) -> usize {
-        self.reference(&office.jurisdiction, "jurisdiction");
-        self.citations(&office.citations, &mut Vec::new());
-        1
-    }
-
-    fn event(&mut self, event: &Event) -> usize {
-        let mut cited = Vec::new();
-        self.citations(&event.citations, &mut cited);
-        for (j, report) in event.status.iter().enumerate() {
-            self.enter("status", |walk| {
-                walk.enter(j, |walk| walk.citations(&report.citations, &mut cited))
-            });
+    fn reference(&mut self, value: &Value, kinds: &'static [RecordKind]) {
+        if let Some(id) = value.as_str() {
+            self.facts.references.push(Reference { id: id.to_owned(), expected: kinds, pointer: self.at.clone() });
         }
-        self.references(&event.participants, "participants");
-        self.references(&event.absent, "absent");
-        self.references(&event.follows, "follows");
-        if let Some(place) = &event.place {
-            self.enter("place", |walk| walk.optional(&place.country, "country"));
-        }
-        self.date(&event.date, "date", &cited);
-        1
-    }
-
-    fn agreement(&mut self, agreement: &Agreement) -> usize {
-        let mut cited = Vec::new();
-        self.citations(&agreement.citations, &mut cited);
-        self.references(&agreement.parties, "parties");
-        self.optional(&agreement.supersedes, "supersedes");
-        for (j, name) in agreement.names.iter().enumerate() {
-            self.enter("names", |walk| {
-                walk.enter(j, |walk| {
-                    let mut own = Vec::new();
-                    walk.citations(&name.citations, &mut own);
-                    walk.references(&name.used_by, "used_by");
-                    walk.quote(&name.name, &own, "name");
-                })
-            });
-        }
-        for (j, report) in agreement.status.iter().enumerate() {
-            self.enter("status", |walk| {
-                walk.enter(j, |walk| {
-                    let mut own = Vec::new();
-                    walk.citations(&report.citations, &mut own);
-                    walk.optional(&report.party, "party");
-                    walk.optional(&report.event, "event");
-                    walk.date(&report.date, "date", &own);
-                })
-            });
-        }
-        for (j, term) in agreement.terms.iter().enumerate() {
-            self.enter("terms", |walk| {
-                walk.enter(j, |walk| {
-                    let mut own = Vec::new();
-                    walk.citations(&term.citations, &mut own);
-                    walk.references(&term.parties, "parties");
-                    walk.optional(&term.fund, "fund");
-                    if let Some(wording) = &term.wording {
-                        walk.quote(wording, &own, "wording");
-                    }
-                })
-            });
-        }
-        1 + agreement.terms.len()
-    }
-
-    fn fund(&mut self, fund: &Fund) -> usize {
-        let mut cited = Vec::new();
-        self.citations(&fund.citations, &mut cited);
-        self.references(&fund.parties, "parties");
-        self.optional(&fund.agreement, "agreement");
-        for (j, contribution) in fund.contributions.iter().enumerate() {
-            self.enter("contributions", |walk| {
-                walk.enter(j, |walk| {
-                    walk.reference(&contribution.party, "party");
-                    walk.citations(&contribution.citations, &mut cited);
-                })
-            });
-        }
-        for (j, provision) in fund.governance.iter().enumerate() {
-            self.enter("governance", |walk| {
-                walk.enter(j, |walk| walk.citations(&provision.citations, &mut cited))
-            });
-        }
-        1
-    }
-
-    fn claim(&mut self, claim: &Claim) -> usize {
-        let mut cited = Vec::new();
-        self.citations(&claim.citations, &mut cited);
-        self.references(&claim.holders, "holders");
-        self.references(&claim.about, "about");
-        self.references(&claim.in_response_to, "in_response_to");
-        self.optional(&claim.made_at, "made_at");
-        if let Some(words) = &claim.direct_quote {
-            self.quote(words, &cited, "direct_quote");
-        }
-        self.date(&claim.date, "date", &cited);
-        1
     }
 }
 

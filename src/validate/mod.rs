@@ -9,7 +9,7 @@ mod schema_pass;
 use std::cell::OnceCell;
 use std::path::Path;
 
-pub use facts::{FileFacts, RecordKind};
+pub use facts::{FileFacts, Plan, RecordKind};
 pub use schema_pass::SchemaValidator;
 
 use crate::diagnostic::Diagnostic;
@@ -70,10 +70,9 @@ pub fn check_file(
             .flatten()
     };
     let schema_findings = validator.validate(&value, &raw);
-    let schema_clean = schema_findings.is_empty();
     diagnostics.extend(schema_findings);
     facts.collect_ids(&value);
-    diagnostics.extend(facts.collect_references(&value, schema_clean));
+    diagnostics.extend(facts.collect_references(&value, validator.plan()));
     if diagnostics.iter().any(Diagnostic::needs_placing) {
         yaml::place(&mut diagnostics, None, &value, &spanned().spans);
     }

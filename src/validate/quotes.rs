@@ -15,15 +15,35 @@ use crate::diagnostic::{Code, Diagnostic, Target};
 /// nothing to change.
 pub(crate) fn normalize_whitespace(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
+    if !text.is_ascii() {
+        return Cow::Owned(normalize_unicode(text));
+    }
     let tidy = !bytes.first().is_some_and(u8::is_ascii_whitespace)
         && !bytes.last().is_some_and(u8::is_ascii_whitespace)
         && !bytes
             .windows(2)
-            .any(|w| w[0].is_ascii_whitespace() && (w[1].is_ascii_whitespace() || w[0] != b' '))
-        && !text.contains(|c: char| c.is_whitespace() && !c.is_ascii());
+            .any(|w| w[0].is_ascii_whitespace() && (w[0] != b' ' || w[1].is_ascii_whitespace()));
     if tidy {
         return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for &b in bytes {
+        if b.is_ascii_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(b as char);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`normalize_whitespace`] for text with non-ASCII characters, some of which are white space.
+fn normalize_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -31,7 +51,7 @@ pub(crate) fn normalize_whitespace(text: &str) -> Cow<'_, str> {
         }
         out.push_str(word);
     }
-    Cow::Owned(out)
+    out
 }
 
 pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Vec<Diagnostic> {

@@ -11,6 +11,7 @@ use crate::diagnostic::{Code, Diagnostic, Target};
 pub struct SchemaValidator {
     schema: Value,
     validator: Validator,
+    plan: super::facts::Plan,
 }
 
 impl std::fmt::Debug for SchemaValidator {
@@ -33,7 +34,8 @@ impl SchemaValidator {
             .should_validate_formats(true)
             .build(&schema)
             .map_err(|e| format!("the built-in schema does not compile: {e}"))?;
-        Ok(SchemaValidator { schema, validator })
+        let plan = super::facts::Plan::from_schema(&schema);
+        Ok(SchemaValidator { schema, validator, plan })
     }
 
     /// Every schema error of `value`, placed by JSON Pointer. `raw` gives the source text of
@@ -52,6 +54,11 @@ impl SchemaValidator {
             .collect();
         drop_misspelled_required(&mut diagnostics);
         diagnostics
+    }
+
+    /// How to walk data files for their references and quotes, compiled from the schema.
+    pub fn plan(&self) -> &super::facts::Plan {
+        &self.plan
     }
 
     /// The subschema an error's keyword sits in (the schema path without its last token).

@@ -40,15 +40,14 @@ struct Lines<'t> {
     /// When set, the current line's content starts at this column instead of at its indentation
     /// (the `key: value` after `- ` in a sequence item).
     inner: Option<(usize, usize)>,
+    /// The last line found by `peek_content`: (its offset, indentation, content offset, end), so
+    /// that each line is scanned once however often it is looked at.
+    cached: Option<(usize, usize, usize, usize)>,
 }
 
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Self {
-        Lines {
-            text,
-            next: 0,
-            inner: None,
-        }
+        Lines { text, next: 0, inner: None, cached: None }
     }
 
     /// The indentation and the byte offset of the content of the next line that has content.
@@ -56,26 +55,35 @@ impl<'t> Lines<'t> {
         if let Some(inner) = self.inner {
             return Some(inner);
         }
-        while self.next < self.text.len() {
-            let rest = &self.text[self.next..];
-            let line_len = rest.find('\n').unwrap_or(rest.len());
-            let line = &rest[..line_len];
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            let content = &line[indent..];
-            if content.is_empty() || content.starts_with('#') {
-                self.next += line_len + 1;
+        if let Some((line, indent, content, _)) = self.cached
+            && line == self.next
+        {
+            return Some((indent, content));
+        }
+        let bytes = self.text.as_bytes();
+        while self.next < bytes.len() {
+            let line = self.next;
+            let end = memchr_newline(bytes, line);
+            let mut content = line;
+            while content < end && bytes[content] == b' ' {
+                content += 1;
+            }
+            if content == end || bytes[content] == b'#' {
+                self.next = end + 1;
                 continue;
             }
-            return Some((indent, self.next + indent));
+            self.cached = Some((line, content - line, content, end));
+            return Some((content - line, content));
         }
         None
     }
 
     /// The end of the line holding `offset` (the `\n` or the end of the text).
     fn line_end(&self, offset: usize) -> usize {
-        self.text[offset..]
-            .find('\n')
-            .map_or(self.text.len(), |i| offset + i)
+        match self.cached {
+            Some((line, _, _, end)) if line <= offset && offset <= end => end,
+            _ => memchr_newline(self.text.as_bytes(), offset),
+        }
     }
 
     /// Moves past the line holding `offset`.
@@ -83,6 +91,11 @@ impl<'t> Lines<'t> {
         self.inner = None;
         self.next = (self.line_end(offset) + 1).min(self.text.len() + 1);
     }
+}
+
+/// The offset of the first `\n` at or after `from`, or the length of the text.
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().position(|b| *b == b'\n').map_or(bytes.len(), |i| from + i)
 }
 
 struct Reader<'t> {
@@ -306,34 +319,40 @@ fn resolve_plain(text: &str) -> Option<Value> {
 
 /// A double-quoted scalar at the start of `text`, and the bytes it used.
 fn double_quoted(text: &str) -> Option<(Value, usize)> {
+    let bytes = text.as_bytes();
     let mut out = String::new();
-    let mut chars = text.char_indices().skip(1);
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((Value::String(out), i + 1)),
-            '\\' => {
-                let (_, escape) = chars.next()?;
+    let mut run = 1;
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                out.push_str(&text[run..i]);
+                return Some((Value::String(out), i + 1));
+            }
+            b'\\' => {
+                out.push_str(&text[run..i]);
+                let escape = *bytes.get(i + 1)?;
+                i += 2;
                 out.push(match escape {
-                    '"' => '"',
-                    '\\' => '\\',
-                    '/' => '/',
-                    'n' => '\n',
-                    't' => '\t',
-                    'r' => '\r',
-                    '0' => '\0',
-                    ' ' => ' ',
-                    'u' => {
-                        let mut code = 0u32;
-                        for _ in 0..4 {
-                            code = code * 16 + chars.next()?.1.to_digit(16)?;
-                        }
-                        char::from_u32(code)?
+                    b'"' => '"',
+                    b'\\' => '\\',
+                    b'/' => '/',
+                    b'n' => '\n',
+                    b't' => '\t',
+                    b'r' => '\r',
+                    b'0' => '\0',
+                    b' ' => ' ',
+                    b'u' => {
+                        let hex = text.get(i..i + 4)?;
+                        i += 4;
+                        char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
                     }
                     _ => return None,
                 });
+                run = i;
             }
-            c if (c as u32) < 0x20 || c == '\u{7f}' => return None,
-            c => out.push(c),
+            b if b < 0x20 || b == 0x7f => return None,
+            _ => i += 1,
         }
     }
     None

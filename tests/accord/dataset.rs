@@ -73,3 +73,38 @@ fn every_data_file_starts_with_the_schema_modeline() {
         );
     }
 }
+
+#[test]
+fn the_walk_finds_every_reference_and_quote_of_the_data() {
+    let validator = SchemaValidator::new().expect("the schema compiles");
+    let (mut quotes, mut references, mut verbatim_lines, mut reference_items) = (0, 0, 0, 0);
+    for path in data_files() {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let outcome = accord::validate::check_file(&path, &text, &validator, &Default::default());
+        quotes += outcome.facts.quotes.len();
+        references += outcome.facts.references.len();
+        // Every verbatim field is one line in these files; count them independently of the walk.
+        for line in text.lines().map(str::trim_start) {
+            // In agreements.yaml, only an agreement's names are list items starting with `name:`.
+            let agreement_name = line.starts_with("- name:") && path.ends_with("agreements.yaml");
+            let line = line.strip_prefix("- ").unwrap_or(line);
+            let key = line.split(':').next().unwrap_or_default();
+            if ["quote", "direct_quote", "wording", "as_written", "attribution"].contains(&key) || agreement_name {
+                verbatim_lines += 1;
+            }
+            if [
+                "source", "according_to", "holders", "about", "in_response_to", "made_at",
+                "participants", "absent", "follows", "parties", "party", "event", "fund",
+                "agreement", "office", "jurisdiction", "country", "led_by", "members",
+                "publisher", "person", "used_by", "supersedes",
+            ]
+            .contains(&key)
+            {
+                let rest = line[key.len() + 1..].trim();
+                reference_items += if rest.starts_with('[') { rest.matches(',').count() + 1 } else { 1 };
+            }
+        }
+    }
+    assert_eq!(quotes, verbatim_lines);
+    assert_eq!(references, reference_items);
+}
