@@ -56,7 +56,10 @@ impl RecordKind {
 
     /// The kind with this name.
     pub fn from_name(name: &str) -> Option<RecordKind> {
-        RecordKind::ALL.iter().copied().find(|kind| kind.as_str() == name)
+        RecordKind::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == name)
     }
 
     const ALL: &'static [RecordKind] = &[
@@ -149,7 +152,9 @@ impl FileFacts {
     /// counts as defined and references to it do not dangle.
     pub fn collect_ids(&mut self, value: &Value) {
         for (section, kind) in SECTIONS {
-            let Some(Value::Array(records)) = value.get(section) else { continue };
+            let Some(Value::Array(records)) = value.get(section) else {
+                continue;
+            };
             self.records += records.len();
             for (i, record) in records.iter().enumerate() {
                 let pointer = format!("/{section}/{i}");
@@ -168,14 +173,24 @@ impl FileFacts {
 
     fn define(&mut self, record: &Value, kind: RecordKind, pointer: &str) {
         if let Some(Value::String(id)) = record.get("id") {
-            self.definitions.push(Definition { id: id.clone(), kind, pointer: format!("{pointer}/id") });
+            self.definitions.push(Definition {
+                id: id.clone(),
+                kind,
+                pointer: format!("{pointer}/id"),
+            });
         }
     }
 
     /// Collects the references, quotes and source texts of every record, following `plan`, and
     /// returns what the walk finds wrong in the file itself: dates that name no real day.
     pub fn collect_references(&mut self, root: &Value, plan: &Plan) -> Vec<Diagnostic> {
-        let mut walk = Walk { facts: self, plan, at: String::new(), cited: Vec::new(), findings: Vec::new() };
+        let mut walk = Walk {
+            facts: self,
+            plan,
+            at: String::new(),
+            cited: Vec::new(),
+            findings: Vec::new(),
+        };
         if let Some(root_fields) = plan.types.get(ROOT) {
             walk.object(root, root_fields, None);
         }
@@ -199,7 +214,10 @@ enum Scope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Field {
     /// A reference, or a list of them, to records of these kinds.
-    Reference { kinds: &'static [RecordKind], list: bool },
+    Reference {
+        kinds: &'static [RecordKind],
+        list: bool,
+    },
     /// Text that must appear verbatim in a cited source.
     Verbatim(Scope),
     /// A calendar date, checked for days that do not exist.
@@ -220,26 +238,44 @@ impl Plan {
         let defs = schema.get("$defs").and_then(Value::as_object);
         let def = |name: &str| defs.and_then(|d| d.get(name));
         let ref_name = |sub: &Value| -> Option<String> {
-            sub.get("$ref")?.as_str()?.strip_prefix("#/$defs/").map(str::to_owned)
+            sub.get("$ref")?
+                .as_str()?
+                .strip_prefix("#/$defs/")
+                .map(str::to_owned)
         };
         let classify = |property: &Value| -> Option<Field> {
             if let Some(scope) = property.get("x-accord-verbatim").and_then(Value::as_str) {
-                return Some(Field::Verbatim(if scope == "citation" { Scope::Citation } else { Scope::Record }));
+                return Some(Field::Verbatim(if scope == "citation" {
+                    Scope::Citation
+                } else {
+                    Scope::Record
+                }));
             }
             let (target, list) = match property.get("items") {
                 Some(items) => (ref_name(items)?, true),
                 None => (ref_name(property)?, false),
             };
             let target_schema = def(&target)?;
-            if let Some(kinds) = target_schema.get("x-accord-refers-to").and_then(Value::as_array) {
-                let kinds: Vec<RecordKind> =
-                    kinds.iter().filter_map(|k| RecordKind::from_name(k.as_str()?)).collect();
-                return Some(Field::Reference { kinds: leak_kinds(kinds), list });
+            if let Some(kinds) = target_schema
+                .get("x-accord-refers-to")
+                .and_then(Value::as_array)
+            {
+                let kinds: Vec<RecordKind> = kinds
+                    .iter()
+                    .filter_map(|k| RecordKind::from_name(k.as_str()?))
+                    .collect();
+                return Some(Field::Reference {
+                    kinds: leak_kinds(kinds),
+                    list,
+                });
             }
             if target == "CalendarDate" {
                 return Some(Field::Date);
             }
-            target_schema.get("properties").map(|_| Field::Nested { type_name: target, list })
+            target_schema.get("properties").map(|_| Field::Nested {
+                type_name: target,
+                list,
+            })
         };
         let fields_of = |object: &Value| -> Vec<(String, Field)> {
             object
@@ -282,15 +318,27 @@ struct Walk<'a, 'v> {
 impl<'v> Walk<'_, 'v> {
     /// Walks an object of a type whose fields the plan lists. `record_source` is the id of the
     /// source record being walked, whose own fields are checked against its own text.
-    fn object(&mut self, object: &'v Value, fields: &[(String, Field)], record_source: Option<&'v str>) {
+    fn object(
+        &mut self,
+        object: &'v Value,
+        fields: &[(String, Field)],
+        record_source: Option<&'v str>,
+    ) {
         let Value::Object(map) = object else { return };
         let citations = map.get("citations").and_then(Value::as_array);
         if let Some(citations) = citations {
-            let sources = citations.iter().filter_map(|c| c.get("source")?.as_str()).collect();
+            let sources = citations
+                .iter()
+                .filter_map(|c| c.get("source")?.as_str())
+                .collect();
             self.cited.push(sources);
         }
-        for (name, field) in fields {
-            let Some(value) = map.get(name) else { continue };
+        // Walking the entries and looking each up in the short list of planned fields is cheaper
+        // than hashing every planned field's name into the map.
+        for (name, value) in map {
+            let Some((_, field)) = fields.iter().find(|(planned, _)| planned == name) else {
+                continue;
+            };
             let len = self.at.len();
             self.at.push('/');
             self.at.push_str(name);
@@ -302,21 +350,38 @@ impl<'v> Walk<'_, 'v> {
         }
     }
 
-    fn field(&mut self, value: &'v Value, field: &Field, siblings: &'v serde_json::Map<String, Value>, record_source: Option<&'v str>) {
+    fn field(
+        &mut self,
+        value: &'v Value,
+        field: &Field,
+        siblings: &'v serde_json::Map<String, Value>,
+        record_source: Option<&'v str>,
+    ) {
         match field {
             Field::Reference { kinds, list: false } => self.reference(value, kinds),
-            Field::Reference { kinds, list: true } => self.each(value, |walk, item| walk.reference(item, kinds)),
+            Field::Reference { kinds, list: true } => {
+                self.each(value, |walk, item| walk.reference(item, kinds))
+            }
             Field::Verbatim(scope) => {
                 let Some(text) = value.as_str() else { return };
                 let sources: Vec<String> = match scope {
-                    Scope::Citation => siblings.get("source").and_then(Value::as_str).into_iter().map(str::to_owned).collect(),
+                    Scope::Citation => siblings
+                        .get("source")
+                        .and_then(Value::as_str)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect(),
                     Scope::Record => match (self.cited.last(), record_source) {
                         (Some(cited), _) => cited.iter().map(|s| (*s).to_owned()).collect(),
                         (None, Some(own)) => vec![own.to_owned()],
                         (None, None) => Vec::new(),
                     },
                 };
-                self.facts.quotes.push(Quote { text: text.to_owned(), sources, pointer: self.at.clone() });
+                self.facts.quotes.push(Quote {
+                    text: text.to_owned(),
+                    sources,
+                    pointer: self.at.clone(),
+                });
             }
             Field::Date => {
                 if let Some(message) = value.as_str().and_then(impossible_date) {
@@ -329,7 +394,9 @@ impl<'v> Walk<'_, 'v> {
             }
             Field::Nested { type_name, list } => {
                 let plan = self.plan;
-                let Some(fields) = plan.types.get(type_name) else { return };
+                let Some(fields) = plan.types.get(type_name) else {
+                    return;
+                };
                 let is_source = type_name == "Source";
                 let visit = |walk: &mut Self, item: &'v Value| {
                     // A source record's own fields (its publication date) are checked against
@@ -353,10 +420,17 @@ impl<'v> Walk<'_, 'v> {
 
     /// Records where a source record's stored text is.
     fn source_text(&mut self, source: &'v Value) {
-        let text = source.get("text").and_then(Value::as_str).and_then(|t| TextPath::try_from(t.to_owned()).ok());
+        let text = source
+            .get("text")
+            .and_then(Value::as_str)
+            .and_then(|t| TextPath::try_from(t.to_owned()).ok());
         if let (Some(text), Some(id)) = (text, source.get("id").and_then(Value::as_str)) {
             let pointer = format!("{}/text", self.at);
-            self.facts.source_texts.push(SourceText { id: id.to_owned(), text, pointer });
+            self.facts.source_texts.push(SourceText {
+                id: id.to_owned(),
+                text,
+                pointer,
+            });
         }
     }
 
@@ -372,7 +446,11 @@ impl<'v> Walk<'_, 'v> {
 
     fn reference(&mut self, value: &Value, kinds: &'static [RecordKind]) {
         if let Some(id) = value.as_str() {
-            self.facts.references.push(Reference { id: id.to_owned(), expected: kinds, pointer: self.at.clone() });
+            self.facts.references.push(Reference {
+                id: id.to_owned(),
+                expected: kinds,
+                pointer: self.at.clone(),
+            });
         }
     }
 }

@@ -35,7 +35,11 @@ impl SchemaValidator {
             .build(&schema)
             .map_err(|e| format!("the built-in schema does not compile: {e}"))?;
         let plan = super::facts::Plan::from_schema(&schema);
-        Ok(SchemaValidator { schema, validator, plan })
+        Ok(SchemaValidator {
+            schema,
+            validator,
+            plan,
+        })
     }
 
     /// Every schema error of `value`, placed by JSON Pointer. `raw` gives the source text of

@@ -47,7 +47,12 @@ struct Lines<'t> {
 
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Self {
-        Lines { text, next: 0, inner: None, cached: None }
+        Lines {
+            text,
+            next: 0,
+            inner: None,
+            cached: None,
+        }
     }
 
     /// The indentation and the byte offset of the content of the next line that has content.
@@ -95,7 +100,10 @@ impl<'t> Lines<'t> {
 
 /// The offset of the first `\n` at or after `from`, or the length of the text.
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from..].iter().position(|b| *b == b'\n').map_or(bytes.len(), |i| from + i)
+    bytes[from..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |i| from + i)
 }
 
 struct Reader<'t> {
@@ -121,7 +129,8 @@ impl<'t> Reader<'t> {
     }
 
     fn mapping(&mut self, indent: usize) -> Option<Value> {
-        let mut map = Map::new();
+        // Records have about ten fields: start with room for them.
+        let mut map = Map::with_capacity(8);
         while let Some((line_indent, at)) = self.lines.peek_content() {
             if line_indent < indent {
                 break;
@@ -254,11 +263,14 @@ fn key_end(line: &str) -> Option<usize> {
     if bytes[colon] != b':' || !matches!(bytes.get(colon + 1), None | Some(b' ')) {
         return None;
     }
-    // Keys that the core schema reads as something other than text keep their full treatment.
-    if matches!(
-        &line[..colon],
-        "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    ) || yaml_1_1_reading(&line[..colon]).is_some()
+    // Keys that the core schema or YAML 1.1 read as something other than text keep their full
+    // treatment. Such keys are short: longer ones skip the check.
+    let key = &line[..colon];
+    if key.len() <= 5
+        && (matches!(
+            key,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        ) || yaml_1_1_reading(key).is_some())
     {
         return None;
     }
@@ -296,16 +308,22 @@ fn plain_scalar(text: &str) -> Option<&str> {
     if indicator || dash_not_number {
         return None;
     }
-    let end = text.find(" #").unwrap_or(text.len());
-    let scalar = text[..end].trim_end_matches(' ');
-    // `: ` inside, or `:` at the end, would start a mapping.
-    if scalar.contains(": ")
-        || scalar.ends_with(':')
-        || scalar.bytes().any(|b| b < 0x20 || b == 0x7f)
-    {
-        return None;
+    // One pass: stop at a comment; give up on `: ` (it would start a mapping) and on control
+    // characters.
+    let mut end = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if bytes.get(i + 1) == Some(&b'#') => {
+                end = i;
+                break;
+            }
+            b':' if matches!(bytes.get(i + 1), Some(b' ') | None) => return None,
+            b if b < 0x20 || b == 0x7f => return None,
+            _ => {}
+        }
     }
-    Some(scalar)
+    let scalar = text[..end].trim_end_matches(' ');
+    (!scalar.ends_with(':')).then_some(scalar)
 }
 
 /// Resolves a plain scalar as the full reader does, giving up where it would report something.

@@ -89,19 +89,51 @@ fn the_walk_finds_every_reference_and_quote_of_the_data() {
             let agreement_name = line.starts_with("- name:") && path.ends_with("agreements.yaml");
             let line = line.strip_prefix("- ").unwrap_or(line);
             let key = line.split(':').next().unwrap_or_default();
-            if ["quote", "direct_quote", "wording", "as_written", "attribution"].contains(&key) || agreement_name {
+            if [
+                "quote",
+                "direct_quote",
+                "wording",
+                "as_written",
+                "attribution",
+            ]
+            .contains(&key)
+                || agreement_name
+            {
                 verbatim_lines += 1;
             }
             if [
-                "source", "according_to", "holders", "about", "in_response_to", "made_at",
-                "participants", "absent", "follows", "parties", "party", "event", "fund",
-                "agreement", "office", "jurisdiction", "country", "led_by", "members",
-                "publisher", "person", "used_by", "supersedes",
+                "source",
+                "according_to",
+                "holders",
+                "about",
+                "in_response_to",
+                "made_at",
+                "participants",
+                "absent",
+                "follows",
+                "parties",
+                "party",
+                "event",
+                "fund",
+                "agreement",
+                "office",
+                "jurisdiction",
+                "country",
+                "led_by",
+                "members",
+                "publisher",
+                "person",
+                "used_by",
+                "supersedes",
             ]
             .contains(&key)
             {
                 let rest = line[key.len() + 1..].trim();
-                reference_items += if rest.starts_with('[') { rest.matches(',').count() + 1 } else { 1 };
+                reference_items += if rest.starts_with('[') {
+                    rest.matches(',').count() + 1
+                } else {
+                    1
+                };
             }
         }
     }
