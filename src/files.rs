@@ -90,7 +90,12 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<String, Diagnostic> {
             .in_file(path.to_path_buf())
     };
     let file = File::open(path).map_err(fail)?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so a large file is read without growing the buffer step by step.
+    let expected = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(max_size.saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
     // Read one byte past the limit, so a file that grows while being read is still caught.
     file.take(max_size.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -151,24 +151,69 @@ impl FileFacts {
     /// Collects the ids defined in `value`, leniently, so that a record with schema errors still
     /// counts as defined and references to it do not dangle.
     pub fn collect_ids(&mut self, value: &Value) {
-        for (section, kind) in SECTIONS {
-            let Some(Value::Array(records)) = value.get(section) else {
+        // In the order of the file, so that the first of two equal ids is the one written first.
+        let Some(sections) = value.as_object() else {
+            return;
+        };
+        for (section, records) in sections {
+            let Value::Array(records) = records else {
                 continue;
             };
-            self.records += records.len();
             for (i, record) in records.iter().enumerate() {
-                let pointer = format!("/{section}/{i}");
-                self.define(record, *kind, &pointer);
-                if *kind == RecordKind::Agreement
-                    && let Some(Value::Array(terms)) = record.get("terms")
-                {
-                    self.records += terms.len();
-                    for (j, term) in terms.iter().enumerate() {
-                        self.define(term, RecordKind::Term, &format!("{pointer}/terms/{j}"));
-                    }
-                }
+                self.collect_record_id(section, i, record);
             }
         }
+    }
+
+    /// Collects the id of one record of a top-level list (and of an agreement's terms).
+    fn collect_record_id(&mut self, section: &str, index: usize, record: &Value) {
+        let Some((_, kind)) = SECTIONS.iter().find(|(name, _)| *name == section) else {
+            return;
+        };
+        self.records += 1;
+        let pointer = format!("/{section}/{index}");
+        self.define(record, *kind, &pointer);
+        if *kind == RecordKind::Agreement
+            && let Some(Value::Array(terms)) = record.get("terms")
+        {
+            self.records += terms.len();
+            for (j, term) in terms.iter().enumerate() {
+                self.define(term, RecordKind::Term, &format!("{pointer}/terms/{j}"));
+            }
+        }
+    }
+
+    /// Collects everything of one record of a top-level list, for files read record by record:
+    /// its id, references and quotes; returns its impossible dates.
+    pub fn collect_record(
+        &mut self,
+        section: &str,
+        index: usize,
+        record: &Value,
+        plan: &Plan,
+    ) -> Vec<Diagnostic> {
+        self.collect_record_id(section, index, record);
+        let type_name = plan.types.get(ROOT).and_then(|fields| {
+            fields.iter().find_map(|(name, field)| match field {
+                Field::Nested {
+                    type_name,
+                    list: true,
+                } if name == section => Some(type_name.as_str()),
+                _ => None,
+            })
+        });
+        let Some(type_name) = type_name else {
+            return Vec::new();
+        };
+        let mut walk = Walk {
+            facts: self,
+            plan,
+            at: format!("/{section}/{index}"),
+            cited: Vec::new(),
+            findings: Vec::new(),
+        };
+        walk.item(record, type_name, None);
+        walk.findings
     }
 
     fn define(&mut self, record: &Value, kind: RecordKind, pointer: &str) {
@@ -393,29 +438,32 @@ impl<'v> Walk<'_, 'v> {
                 }
             }
             Field::Nested { type_name, list } => {
-                let plan = self.plan;
-                let Some(fields) = plan.types.get(type_name) else {
-                    return;
-                };
-                let is_source = type_name == "Source";
-                let visit = |walk: &mut Self, item: &'v Value| {
-                    // A source record's own fields (its publication date) are checked against
-                    // its own text, which its `text` field names.
-                    let own = if is_source {
-                        walk.source_text(item);
-                        item.get("id").and_then(Value::as_str)
-                    } else {
-                        record_source
-                    };
-                    walk.object(item, fields, own);
-                };
                 if *list {
-                    self.each(value, visit);
+                    self.each(value, |walk, item| {
+                        walk.item(item, type_name, record_source)
+                    });
                 } else {
-                    visit(self, value);
+                    self.item(value, type_name, record_source);
                 }
             }
         }
+    }
+
+    /// Walks one object of the named type.
+    fn item(&mut self, item: &'v Value, type_name: &str, record_source: Option<&'v str>) {
+        let plan = self.plan;
+        let Some(fields) = plan.types.get(type_name) else {
+            return;
+        };
+        // A source record's own fields (its publication date) are checked against its own
+        // text, which its `text` field names.
+        let own = if type_name == "Source" {
+            self.source_text(item);
+            item.get("id").and_then(Value::as_str)
+        } else {
+            record_source
+        };
+        self.object(item, fields, own);
     }
 
     /// Records where a source record's stored text is.

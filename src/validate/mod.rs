@@ -35,6 +35,11 @@ pub fn check_file(
     validator: &SchemaValidator,
     limits: &Limits,
 ) -> FileOutcome {
+    if text.len() >= STREAM_FROM_BYTES
+        && let Some(outcome) = check_file_by_record(path, text, validator, limits)
+    {
+        return outcome;
+    }
     let mut facts = FileFacts {
         path: path.to_path_buf(),
         ..FileFacts::default()
@@ -79,12 +84,59 @@ pub fn check_file(
     finish(path, diagnostics, facts)
 }
 
+/// Files at least this large are read record by record, so memory holds one record's value at a
+/// time rather than the whole file's.
+pub const STREAM_FROM_BYTES: usize = 8 * 1024 * 1024;
+
+/// [`check_file`] for large files: the fast reader hands over the records of the top-level lists
+/// one at a time, and each is validated and walked, then dropped. `None` when the fast reader
+/// gives up; the caller then reads the file whole.
+pub fn check_file_by_record(
+    path: &Path,
+    text: &str,
+    validator: &SchemaValidator,
+    limits: &Limits,
+) -> Option<FileOutcome> {
+    // The full reader runs only if a finding needs a place or a hint needs the raw text.
+    let document: OnceCell<yaml::Document> = OnceCell::new();
+    let spanned = || document.get_or_init(|| yaml::parse(text, limits).0);
+    let raw = |pointer: &str| {
+        let full = spanned();
+        let value = full.value.as_ref()?;
+        let found = full.spans.locate(value, pointer);
+        found
+            .exact
+            .then(|| text.get(found.value.range()).map(str::to_owned))
+            .flatten()
+    };
+    let plan = validator.plan();
+    let mut facts = FileFacts {
+        path: path.to_path_buf(),
+        ..FileFacts::default()
+    };
+    let mut diagnostics = Vec::new();
+    let root = yaml::fast::parse_records(text, limits, &mut |section, index, record| {
+        diagnostics.extend(validator.validate_record(section, index, &record, &raw));
+        diagnostics.extend(facts.collect_record(section, index, &record, plan));
+    });
+    let root = root?;
+    // The top level itself: unknown sections, sections that are not lists.
+    diagnostics.extend(validator.validate(&root, &raw));
+    if diagnostics.iter().any(Diagnostic::needs_placing) {
+        let full = spanned();
+        if let Some(value) = &full.value {
+            yaml::place(&mut diagnostics, None, value, &full.spans);
+        }
+    }
+    Some(finish(path, diagnostics, facts))
+}
+
 fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOutcome {
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| d.in_file(path.to_path_buf()))
         .collect();
-    diagnostics.sort_by_key(|d| d.span);
+    diagnostics.sort_by(|a, b| (a.span, a.code, &a.message).cmp(&(b.span, b.code, &b.message)));
     FileOutcome { diagnostics, facts }
 }
 

@@ -175,8 +175,8 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
 }
 
 /// Which of the quotes at `indices` occur in `text`. Few quotes in a short text are searched
-/// one by one; many are found together in one pass of an Aho-Corasick automaton, so a source
-/// cited a hundred thousand times is still read once.
+/// one by one; many are found together in one pass of an Aho-Corasick automaton over the
+/// distinct quotes, so a source cited a hundred thousand times is still read once.
 fn found_in(
     text: &str,
     indices: &[usize],
@@ -189,40 +189,40 @@ fn found_in(
             .filter(|i| text.contains(uses[*i].0.as_ref()))
             .collect();
     }
-    let mut found: Vec<usize> = indices
-        .iter()
-        .copied()
-        .filter(|i| uses[*i].0.is_empty())
-        .collect();
-    let non_empty: Vec<usize> = indices
-        .iter()
-        .copied()
-        .filter(|i| !uses[*i].0.is_empty())
-        .collect();
+    let mut distinct: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for &i in indices {
+        distinct.entry(uses[i].0.as_ref()).or_default().push(i);
+    }
+    let mut found: Vec<usize> = distinct.remove("").unwrap_or_default();
+    let (patterns, users): (Vec<&str>, Vec<Vec<usize>>) = distinct.into_iter().unzip();
     let automaton = AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(non_empty.iter().map(|i| uses[*i].0.as_ref()));
-    match automaton {
-        Ok(automaton) => {
-            let mut seen = vec![false; non_empty.len()];
-            for hit in automaton.find_overlapping_iter(text) {
-                seen[hit.pattern().as_usize()] = true;
-            }
-            found.extend(
-                non_empty
-                    .iter()
-                    .zip(seen)
-                    .filter(|(_, s)| *s)
-                    .map(|(i, _)| *i),
-            );
-        }
+        .build(&patterns);
+    let Ok(automaton) = automaton else {
         // Too many or too long quotes for the automaton: search for each.
-        Err(_) => found.extend(
-            non_empty
-                .iter()
-                .copied()
-                .filter(|i| text.contains(uses[*i].0.as_ref())),
-        ),
+        for (pattern, users) in patterns.iter().zip(users) {
+            if text.contains(pattern) {
+                found.extend(users);
+            }
+        }
+        return found;
+    };
+    let mut seen = vec![false; patterns.len()];
+    let mut left = patterns.len();
+    for hit in automaton.find_overlapping_iter(text) {
+        let pattern = hit.pattern().as_usize();
+        if !seen[pattern] {
+            seen[pattern] = true;
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+        }
+    }
+    for (users, seen) in users.into_iter().zip(seen) {
+        if seen {
+            found.extend(users);
+        }
     }
     found
 }

@@ -5,6 +5,10 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, ValidationError, Validator};
 use serde_json::Value;
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::{Code, Diagnostic, Target};
 
 /// The data-file schema, compiled once and shared by every file of a run.
@@ -12,6 +16,9 @@ pub struct SchemaValidator {
     schema: Value,
     validator: Validator,
     plan: super::facts::Plan,
+    /// For each top-level list, a validator of one of its items, for files read record by
+    /// record; compiled on first use, since only large files are read that way.
+    records: OnceLock<Result<FxHashMap<String, Validator>, String>>,
 }
 
 impl std::fmt::Debug for SchemaValidator {
@@ -29,17 +36,54 @@ impl SchemaValidator {
 
     /// Compiles a given schema (for tests).
     pub fn for_schema(schema: Value) -> Result<Self, String> {
-        let validator = jsonschema::options()
-            .with_draft(Draft::Draft202012)
-            .should_validate_formats(true)
-            .build(&schema)
-            .map_err(|e| format!("the built-in schema does not compile: {e}"))?;
+        let compile = |schema: &Value| {
+            jsonschema::options()
+                .with_draft(Draft::Draft202012)
+                .should_validate_formats(true)
+                .build(schema)
+                .map_err(|e| format!("the built-in schema does not compile: {e}"))
+        };
+        let validator = compile(&schema)?;
         let plan = super::facts::Plan::from_schema(&schema);
         Ok(SchemaValidator {
             schema,
             validator,
             plan,
+            records: OnceLock::new(),
         })
+    }
+
+    fn record_validators(&self) -> Result<&FxHashMap<String, Validator>, &String> {
+        self.records
+            .get_or_init(|| {
+                let mut records = FxHashMap::default();
+                let sections = self
+                    .schema
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten();
+                for (section, property) in sections {
+                    let Some(item) = property.pointer("/items/$ref") else {
+                        continue;
+                    };
+                    let item_schema = serde_json::json!({
+                        "$schema": self.schema.get("$schema"),
+                        "$ref": item,
+                        "$defs": self.schema.get("$defs"),
+                    });
+                    let validator = jsonschema::options()
+                        .with_draft(Draft::Draft202012)
+                        .should_validate_formats(true)
+                        .build(&item_schema)
+                        .map_err(|e| {
+                            format!("the built-in schema of `{section}` does not compile: {e}")
+                        })?;
+                    records.insert(section.clone(), validator);
+                }
+                Ok(records)
+            })
+            .as_ref()
     }
 
     /// Every schema error of `value`, placed by JSON Pointer. `raw` gives the source text of
@@ -57,6 +101,36 @@ impl SchemaValidator {
             .flat_map(|error| self.diagnose(&error, raw))
             .collect();
         drop_misspelled_required(&mut diagnostics);
+        diagnostics
+    }
+
+    /// Every schema error of one item of the top-level list `section`, at index `index`, for
+    /// files read record by record; pointers are those of the whole file.
+    pub fn validate_record(
+        &self,
+        section: &str,
+        index: usize,
+        record: &Value,
+        raw: &dyn Fn(&str) -> Option<String>,
+    ) -> Vec<Diagnostic> {
+        let Some(validator) = self.record_validators().ok().and_then(|v| v.get(section)) else {
+            return Vec::new();
+        };
+        if validator.is_valid(record) {
+            return Vec::new();
+        }
+        let prefix = format!("/{section}/{index}");
+        let raw_in_file = |pointer: &str| raw(&format!("{prefix}{pointer}"));
+        let mut diagnostics: Vec<Diagnostic> = validator
+            .iter_errors(record)
+            .flat_map(|error| self.diagnose(&error, &raw_in_file))
+            .collect();
+        drop_misspelled_required(&mut diagnostics);
+        for diagnostic in &mut diagnostics {
+            if let Some(pointer) = &mut diagnostic.pointer {
+                pointer.insert_str(0, &prefix);
+            }
+        }
         diagnostics
     }
 

@@ -15,6 +15,22 @@ use super::{Limits, resolve_core, yaml_1_1_reading};
 
 /// Reads `text` if it is within the subset, as the full reader would.
 pub fn parse(text: &str, limits: &Limits) -> Option<Value> {
+    read(text, limits, None)
+}
+
+/// Receives the items of the top-level lists one at a time: the key of the list, the item's
+/// index, and the item.
+pub type RecordSink<'s> = dyn FnMut(&str, usize, Value) + 's;
+
+/// Reads `text` like [`parse`], but hands every item of a top-level block list to `sink` as soon
+/// as it is read, leaving the list empty in the returned value, so a large file never holds more
+/// than one record in memory. When the text is outside the subset it returns `None`, possibly
+/// after some items went to the sink: the caller then discards what it received.
+pub fn parse_records(text: &str, limits: &Limits, sink: &mut RecordSink<'_>) -> Option<Value> {
+    read(text, limits, Some(sink))
+}
+
+fn read(text: &str, limits: &Limits, sink: Option<&mut RecordSink<'_>>) -> Option<Value> {
     if text.as_bytes().iter().any(|b| matches!(b, b'\t' | b'\r')) || text.starts_with('\u{feff}') {
         return None;
     }
@@ -22,9 +38,18 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Value> {
         text,
         lines: Lines::new(text),
         depth_left: limits.max_depth,
+        sink,
     };
     let (indent, content) = reader.lines.peek_content()?;
-    let value = reader.block(indent, content)?;
+    let value = if reader.sink.is_some() {
+        // Streaming applies to the lists of a top-level mapping.
+        let rest = &text[content..reader.lines.line_end(content)];
+        key_end(rest)?;
+        reader.depth_left = reader.depth_left.checked_sub(1)?;
+        reader.mapping(indent, true)?
+    } else {
+        reader.block(indent, content)?
+    };
     // Nothing but blank lines and comments may follow the document.
     if reader.lines.peek_content().is_some() {
         return None;
@@ -106,13 +131,15 @@ fn memchr_newline(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |i| from + i)
 }
 
-struct Reader<'t> {
+struct Reader<'t, 's, 'f> {
     text: &'t str,
     lines: Lines<'t>,
     depth_left: usize,
+    /// Where the items of top-level lists go, when streaming.
+    sink: Option<&'s mut RecordSink<'f>>,
 }
 
-impl<'t> Reader<'t> {
+impl<'t> Reader<'t, '_, '_> {
     /// A block node whose first line has content at column `indent`, byte `at`.
     fn block(&mut self, indent: usize, at: usize) -> Option<Value> {
         self.depth_left = self.depth_left.checked_sub(1)?;
@@ -120,7 +147,7 @@ impl<'t> Reader<'t> {
         let value = if rest == "-" || rest.starts_with("- ") {
             self.sequence(indent)
         } else if key_end(rest).is_some() {
-            self.mapping(indent)
+            self.mapping(indent, false)
         } else {
             None
         };
@@ -128,7 +155,8 @@ impl<'t> Reader<'t> {
         value
     }
 
-    fn mapping(&mut self, indent: usize) -> Option<Value> {
+    /// A block mapping; with `stream`, the items of the lists it holds go to the sink.
+    fn mapping(&mut self, indent: usize, stream: bool) -> Option<Value> {
         // Records have about ten fields: start with room for them.
         let mut map = Map::with_capacity(8);
         while let Some((line_indent, at)) = self.lines.peek_content() {
@@ -146,7 +174,11 @@ impl<'t> Reader<'t> {
             let rest = line[after..].trim_start_matches(' ');
             let value = if rest.is_empty() || rest.starts_with('#') {
                 self.lines.finish_line(at);
-                self.nested(indent, true)?
+                if stream {
+                    self.nested_stream(indent, key)?
+                } else {
+                    self.nested(indent, true)?
+                }
             } else {
                 let value_at = end - rest.len();
                 let value = self.inline(value_at, end)?;
@@ -161,7 +193,14 @@ impl<'t> Reader<'t> {
     }
 
     fn sequence(&mut self, indent: usize) -> Option<Value> {
+        self.sequence_to(indent, None)
+    }
+
+    /// A block sequence; with `streamed_as`, its items go to the sink under that key instead of
+    /// into the returned (then empty) list.
+    fn sequence_to(&mut self, indent: usize, streamed_as: Option<&str>) -> Option<Value> {
         let mut items = Vec::new();
+        let mut index = 0;
         while let Some((line_indent, at)) = self.lines.peek_content() {
             if line_indent < indent {
                 break;
@@ -188,7 +227,7 @@ impl<'t> Reader<'t> {
                     let column = indent + (item_at - at);
                     self.lines.inner = Some((column, item_at));
                     self.depth_left = self.depth_left.checked_sub(1)?;
-                    let value = self.mapping(column)?;
+                    let value = self.mapping(column, false)?;
                     self.depth_left += 1;
                     value
                 } else {
@@ -197,9 +236,30 @@ impl<'t> Reader<'t> {
                     value
                 }
             };
-            items.push(item);
+            match (streamed_as, self.sink.as_mut()) {
+                (Some(key), Some(sink)) => sink(key, index, item),
+                _ => items.push(item),
+            }
+            index += 1;
         }
         Some(Value::Array(items))
+    }
+
+    /// Like [`Reader::nested`] for a key of the top-level mapping: a list there is streamed.
+    fn nested_stream(&mut self, indent: usize, key: &str) -> Option<Value> {
+        let Some((next_indent, at)) = self.lines.peek_content() else {
+            return Some(Value::Null);
+        };
+        let rest = &self.text[at..self.lines.line_end(at)];
+        let is_list = rest == "-" || rest.starts_with("- ");
+        if is_list && next_indent >= indent {
+            self.depth_left = self.depth_left.checked_sub(1)?;
+            let value = self.sequence_to(next_indent, Some(key));
+            self.depth_left += 1;
+            value
+        } else {
+            self.nested(indent, true)
+        }
     }
 
     /// The value of a key or item with nothing after it on its line: a more indented block, a
@@ -528,6 +588,28 @@ mod tests {
                 "the fast reader should give up on {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn streaming_hands_over_the_items_of_top_level_lists() {
+        let text = "people:\n  - id: a\n    name: A\n  - id: b\nclaims:\n- id: c\nnote: x\n";
+        let mut items = Vec::new();
+        let root = parse_records(text, &Limits::default(), &mut |key, index, item| {
+            items.push((key.to_owned(), index, item))
+        });
+        assert_eq!(
+            root,
+            Some(serde_json::json!({"people": [], "claims": [], "note": "x"}))
+        );
+        assert_eq!(items.len(), 3);
+        assert_eq!(
+            items[1],
+            ("people".to_owned(), 1, serde_json::json!({"id": "b"}))
+        );
+        assert_eq!(
+            items[2],
+            ("claims".to_owned(), 0, serde_json::json!({"id": "c"}))
+        );
     }
 
     #[test]

@@ -151,3 +151,34 @@ fn the_readers_agree_on_near_miss_variants() {
         "the fast reader read only {read} of {total} variants"
     );
 }
+
+#[test]
+fn reading_record_by_record_gives_what_reading_whole_gives() {
+    let validator = accord::validate::SchemaValidator::new().expect("the schema compiles");
+    let limits = Limits::default();
+    let mut streamed = 0;
+    for path in yaml_files() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Some(by_record) =
+            accord::validate::check_file_by_record(&path, &text, &validator, &limits)
+        else {
+            continue;
+        };
+        streamed += 1;
+        // Files of the fixtures are small, so check_file reads them whole.
+        let whole = accord::validate::check_file(&path, &text, &validator, &limits);
+        assert_eq!(
+            by_record.diagnostics,
+            whole.diagnostics,
+            "{}",
+            path.display()
+        );
+        assert_eq!(by_record.facts, whole.facts, "{}", path.display());
+    }
+    assert!(
+        streamed > 20,
+        "only {streamed} files were read record by record"
+    );
+}
