@@ -75,37 +75,45 @@ impl RecordKind {
     ];
 }
 
+/// A string kept in its file's [`FileFacts::strings`]: the facts of a file share one buffer
+/// instead of holding thousands of small strings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Text {
+    start: usize,
+    end: usize,
+}
+
 /// A record's id, where it is defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition {
     /// The id.
-    pub id: String,
+    pub id: Text,
     /// The kind of record it names.
     pub kind: RecordKind,
     /// The JSON Pointer of the id's value.
-    pub pointer: String,
+    pub pointer: Text,
 }
 
 /// A reference from one record to another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     /// The id referred to.
-    pub id: String,
+    pub id: Text,
     /// The kinds of record the field accepts.
     pub expected: &'static [RecordKind],
     /// The JSON Pointer of the reference.
-    pub pointer: String,
+    pub pointer: Text,
 }
 
-/// A string that must appear verbatim in the text of one of `sources`.
+/// A string that must appear verbatim in the text of one of its sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// The quoted text.
-    pub text: String,
-    /// The sources it may come from.
-    pub sources: Vec<String>,
+    pub text: Text,
+    /// The sources it may come from: a range of [`FileFacts::quote_sources`].
+    pub sources: std::ops::Range<usize>,
     /// The JSON Pointer of the quote.
-    pub pointer: String,
+    pub pointer: Text,
 }
 
 /// A source record's stored text file.
@@ -132,8 +140,37 @@ pub struct FileFacts {
     pub references: Vec<Reference>,
     /// The quotes the file makes.
     pub quotes: Vec<Quote>,
+    /// The source ids quotes may come from (see [`Quote::sources`]).
+    pub quote_sources: Vec<Text>,
     /// The source texts the file declares.
     pub source_texts: Vec<SourceText>,
+    /// The buffer every [`Text`] of these facts points into.
+    pub strings: String,
+}
+
+impl FileFacts {
+    /// The string `text` stands for.
+    pub fn str(&self, text: Text) -> &str {
+        self.strings.get(text.start..text.end).unwrap_or_default()
+    }
+
+    /// The ids of the sources `quote` may come from.
+    pub fn sources_of(&self, quote: &Quote) -> impl Iterator<Item = &str> {
+        self.quote_sources
+            .get(quote.sources.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|t| self.str(*t))
+    }
+
+    fn keep(&mut self, text: &str) -> Text {
+        let start = self.strings.len();
+        self.strings.push_str(text);
+        Text {
+            start,
+            end: self.strings.len(),
+        }
+    }
 }
 
 const SECTIONS: &[(&str, RecordKind)] = &[
@@ -218,11 +255,15 @@ impl FileFacts {
 
     fn define(&mut self, record: &Value, kind: RecordKind, pointer: &str) {
         if let Some(Value::String(id)) = record.get("id") {
-            self.definitions.push(Definition {
-                id: id.clone(),
-                kind,
-                pointer: format!("{pointer}/id"),
-            });
+            let id = self.keep(id);
+            let start = self.strings.len();
+            self.strings.push_str(pointer);
+            self.strings.push_str("/id");
+            let pointer = Text {
+                start,
+                end: self.strings.len(),
+            };
+            self.definitions.push(Definition { id, kind, pointer });
         }
     }
 
@@ -409,23 +450,33 @@ impl<'v> Walk<'_, 'v> {
             }
             Field::Verbatim(scope) => {
                 let Some(text) = value.as_str() else { return };
-                let sources: Vec<String> = match scope {
-                    Scope::Citation => siblings
-                        .get("source")
-                        .and_then(Value::as_str)
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect(),
-                    Scope::Record => match (self.cited.last(), record_source) {
-                        (Some(cited), _) => cited.iter().map(|s| (*s).to_owned()).collect(),
-                        (None, Some(own)) => vec![own.to_owned()],
-                        (None, None) => Vec::new(),
-                    },
-                };
+                let first = self.facts.quote_sources.len();
+                match scope {
+                    Scope::Citation => {
+                        if let Some(source) = siblings.get("source").and_then(Value::as_str) {
+                            let source = self.facts.keep(source);
+                            self.facts.quote_sources.push(source);
+                        }
+                    }
+                    Scope::Record => {
+                        let sources: &[&str] = match (self.cited.last(), &record_source) {
+                            (Some(cited), _) => cited,
+                            (None, Some(own)) => std::slice::from_ref(own),
+                            (None, None) => &[],
+                        };
+                        for source in sources {
+                            let source = self.facts.keep(source);
+                            self.facts.quote_sources.push(source);
+                        }
+                    }
+                }
+                let sources = first..self.facts.quote_sources.len();
+                let text = self.facts.keep(text);
+                let pointer = self.facts.keep(&self.at);
                 self.facts.quotes.push(Quote {
-                    text: text.to_owned(),
+                    text,
                     sources,
-                    pointer: self.at.clone(),
+                    pointer,
                 });
             }
             Field::Date => {
@@ -494,10 +545,12 @@ impl<'v> Walk<'_, 'v> {
 
     fn reference(&mut self, value: &Value, kinds: &'static [RecordKind]) {
         if let Some(id) = value.as_str() {
+            let id = self.facts.keep(id);
+            let pointer = self.facts.keep(&self.at);
             self.facts.references.push(Reference {
-                id: id.to_owned(),
+                id,
                 expected: kinds,
-                pointer: self.at.clone(),
+                pointer,
             });
         }
     }

@@ -9,7 +9,7 @@ mod schema_pass;
 use std::cell::OnceCell;
 use std::path::Path;
 
-pub use facts::{FileFacts, Plan, RecordKind};
+pub use facts::{Definition, FileFacts, Plan, Quote, RecordKind, Reference, SourceText, Text};
 pub use schema_pass::SchemaValidator;
 
 use crate::diagnostic::Diagnostic;

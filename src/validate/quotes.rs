@@ -101,15 +101,15 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
             facts
                 .quotes
                 .iter()
-                .map(move |q| (normalize_whitespace(&q.text), facts, q))
+                .map(move |q| (normalize_whitespace(facts.str(q.text)), facts, q))
         })
         .collect();
     // For each readable source, the quotes that cite it; then each text is searched once.
     let mut per_source: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (index, (_, _, quote)) in uses.iter().enumerate() {
-        for source in &quote.sources {
-            if let Some(Some(_)) = texts.get(source.as_str()) {
-                per_source.entry(source.as_str()).or_default().push(index);
+    for (index, (_, facts, quote)) in uses.iter().enumerate() {
+        for source in facts.sources_of(quote) {
+            if let Some(Some(_)) = texts.get(source) {
+                per_source.entry(source).or_default().push(index);
             }
         }
     }
@@ -135,15 +135,9 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
         if found[index] {
             continue;
         }
-        let readable: Vec<(&str, &str)> = quote
-            .sources
-            .iter()
-            .filter_map(|id| {
-                texts
-                    .get(id.as_str())?
-                    .as_deref()
-                    .map(|text| (id.as_str(), text))
-            })
+        let readable: Vec<(&str, &str)> = facts
+            .sources_of(quote)
+            .filter_map(|id| texts.get(id)?.as_deref().map(|text| (id, text)))
             .collect();
         // A quote whose sources are all unknown or unreadable is reported by other rules.
         if readable.is_empty() {
@@ -157,7 +151,7 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
                 names.join(" or ")
             ),
         )
-        .at(quote.pointer.clone(), Target::Value)
+        .at(facts.str(quote.pointer), Target::Value)
         .in_file(facts.path.clone());
         diagnostic = match longest_found_prefix(wanted, readable.iter().map(|(_, text)| *text)) {
             // A short common prefix ("We ") says nothing; only a substantial one helps.

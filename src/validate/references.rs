@@ -25,12 +25,12 @@ impl<'a> Index<'a> {
         let mut duplicates = Vec::new();
         for (file, facts) in files.iter().enumerate() {
             for definition in &facts.definitions {
-                match first.get(definition.id.as_str()) {
+                match first.get(facts.str(definition.id)) {
                     Some(&(first_file, first_definition)) => {
                         duplicates.push((file, definition, first_file, first_definition))
                     }
                     None => {
-                        first.insert(definition.id.as_str(), (file, definition));
+                        first.insert(facts.str(definition.id), (file, definition));
                     }
                 }
             }
@@ -47,19 +47,20 @@ impl<'a> Index<'a> {
         self.duplicates
             .iter()
             .map(|(file, definition, first_file, first)| {
-                let here = &self.files[*file].path;
-                let there = &self.files[*first_file].path;
+                let (here_facts, there_facts) = (&self.files[*file], &self.files[*first_file]);
+                let (here, there) = (&here_facts.path, &there_facts.path);
+                let id = here_facts.str(definition.id);
                 let diagnostic = Diagnostic::new(
                     Code::DuplicateId,
-                    format!("the id `{}` is already used by {} record", definition.id, with_article(first.kind.as_str())),
+                    format!("the id `{id}` is already used by {} record", with_article(first.kind.as_str())),
                 )
-                .at(definition.pointer.clone(), Target::Value)
+                .at(here_facts.str(definition.pointer), Target::Value)
                 .with_help("ids are unique across the whole dataset: rename one of the records and update its references")
                 .in_file(here.clone());
                 if here == there {
-                    diagnostic.with_label_at(None, first.pointer.clone(), "first defined here")
+                    diagnostic.with_label_at(None, there_facts.str(first.pointer), "first defined here")
                 } else {
-                    diagnostic.with_label_at(Some(there.clone()), first.pointer.clone(), "first defined here")
+                    diagnostic.with_label_at(Some(there.clone()), there_facts.str(first.pointer), "first defined here")
                 }
             })
             .collect()
@@ -78,20 +79,21 @@ impl<'a> Index<'a> {
     }
 
     fn check(&self, facts: &FileFacts, reference: &super::facts::Reference) -> Option<Diagnostic> {
-        let diagnostic = match self.first.get(reference.id.as_str()) {
+        let id = facts.str(reference.id);
+        let diagnostic = match self.first.get(id) {
             Some((_, definition)) if reference.expected.contains(&definition.kind) => return None,
             Some((file, definition)) => Diagnostic::new(
                 Code::WrongReferenceKind,
                 format!(
                     "`{}` is {} record, but this field expects {}",
-                    reference.id,
+                    id,
                     with_article(definition.kind.as_str()),
                     with_article(&kinds_text(reference.expected))
                 ),
             )
             .with_label_at(
                 Some(self.files[*file].path.clone()),
-                definition.pointer.clone(),
+                self.files[*file].str(definition.pointer),
                 format!("the {} is defined here", definition.kind.as_str()),
             ),
             None => {
@@ -104,9 +106,9 @@ impl<'a> Index<'a> {
                 };
                 let diagnostic = Diagnostic::new(
                     Code::DanglingReference,
-                    format!("no {wanted} has the id `{}`", reference.id),
+                    format!("no {wanted} has the id `{id}`"),
                 );
-                match self.closest(&reference.id, reference.expected) {
+                match self.closest(id, reference.expected) {
                     Some(id) => diagnostic.with_help(format!("did you mean `{id}`?")),
                     None => diagnostic.with_help(format!(
                         "add {} with this id, or fix the reference",
@@ -117,7 +119,7 @@ impl<'a> Index<'a> {
         };
         Some(
             diagnostic
-                .at(reference.pointer.clone(), Target::Value)
+                .at(facts.str(reference.pointer), Target::Value)
                 .in_file(facts.path.clone()),
         )
     }
