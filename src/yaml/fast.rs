@@ -155,18 +155,27 @@ impl<'t> Reader<'t, '_, '_> {
         value
     }
 
+    /// The next line of the block whose lines start at column `indent`: its content's start and
+    /// end, or `Some(None)` when the block has ended. `None` (give up) when the line is indented
+    /// deeper than the block, which only a multi-line scalar or an error would do.
+    fn line_at(&mut self, indent: usize) -> Option<Option<(usize, usize)>> {
+        let Some((line_indent, at)) = self.lines.peek_content() else {
+            return Some(None);
+        };
+        if line_indent < indent {
+            return Some(None);
+        }
+        if line_indent > indent {
+            return None;
+        }
+        Some(Some((at, self.lines.line_end(at))))
+    }
+
     /// A block mapping; with `stream`, the items of the lists it holds go to the sink.
     fn mapping(&mut self, indent: usize, stream: bool) -> Option<Value> {
         // Records have about ten fields: start with room for them.
         let mut map = Map::with_capacity(8);
-        while let Some((line_indent, at)) = self.lines.peek_content() {
-            if line_indent < indent {
-                break;
-            }
-            if line_indent > indent {
-                return None;
-            }
-            let end = self.lines.line_end(at);
+        while let Some((at, end)) = self.line_at(indent)? {
             let line = &self.text[at..end];
             let colon = key_end(line)?;
             let key = &line[..colon];
@@ -201,14 +210,7 @@ impl<'t> Reader<'t, '_, '_> {
     fn sequence_to(&mut self, indent: usize, streamed_as: Option<&str>) -> Option<Value> {
         let mut items = Vec::new();
         let mut index = 0;
-        while let Some((line_indent, at)) = self.lines.peek_content() {
-            if line_indent < indent {
-                break;
-            }
-            if line_indent > indent {
-                return None;
-            }
-            let end = self.lines.line_end(at);
+        while let Some((at, end)) = self.line_at(indent)? {
             let line = &self.text[at..end];
             if line != "-" && !line.starts_with("- ") {
                 // A mapping key at the indentation of the sequence ends it (`key:\n- a\nnext:`).

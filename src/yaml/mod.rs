@@ -350,49 +350,7 @@ impl<'a> Builder<'a> {
                         span,
                     )?;
                 }
-                Event::SequenceEnd => {
-                    if let Some(Frame::Sequence {
-                        items,
-                        spans,
-                        start,
-                        anchor,
-                    }) = self.stack.pop()
-                    {
-                        let whole = Span::new(start.start, span.end.max(start.end));
-                        self.push_value(
-                            Value::Array(items),
-                            SpanTree {
-                                span: whole,
-                                key: None,
-                                children: spans,
-                            },
-                            anchor,
-                            whole,
-                        )?;
-                    }
-                }
-                Event::MappingEnd => {
-                    if let Some(Frame::Mapping {
-                        map,
-                        spans,
-                        start,
-                        anchor,
-                        ..
-                    }) = self.stack.pop()
-                    {
-                        let whole = Span::new(start.start, span.end.max(start.end));
-                        self.push_value(
-                            Value::Object(map),
-                            SpanTree {
-                                span: whole,
-                                key: None,
-                                children: spans,
-                            },
-                            anchor,
-                            whole,
-                        )?;
-                    }
-                }
+                Event::SequenceEnd | Event::MappingEnd => self.close(span)?,
                 Event::Alias(id) => {
                     let Some((value, spans, count)) = self.anchors.get(&id) else {
                         return Err(Diagnostic::new(
@@ -417,6 +375,37 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Closes the innermost open collection at `end` and hands it to its parent.
+    fn close(&mut self, end: Span) -> Result<(), Diagnostic> {
+        let (value, children, start, anchor) = match self.stack.pop() {
+            Some(Frame::Sequence {
+                items,
+                spans,
+                start,
+                anchor,
+            }) => (Value::Array(items), spans, start, anchor),
+            Some(Frame::Mapping {
+                map,
+                spans,
+                start,
+                anchor,
+                ..
+            }) => (Value::Object(map), spans, start, anchor),
+            None => return Ok(()),
+        };
+        let whole = Span::new(start.start, end.end.max(start.end));
+        self.push_value(
+            value,
+            SpanTree {
+                span: whole,
+                key: None,
+                children,
+            },
+            anchor,
+            whole,
+        )
     }
 
     fn syntax_error(&mut self, error: &ScanError) -> Diagnostic {

@@ -32,19 +32,6 @@ fn findings(run: &accord::CheckRun) -> String {
         .collect()
 }
 
-/// The `(line, code)` pairs an example marks with `# <- code` on the offending line.
-fn marked_lines(text: &str) -> BTreeSet<(usize, String)> {
-    let mut marks = BTreeSet::new();
-    for (i, line) in text.lines().enumerate() {
-        if let Some((_, codes)) = line.split_once("# <- ") {
-            for code in codes.split_whitespace() {
-                marks.insert((i + 1, code.to_owned()));
-            }
-        }
-    }
-    marks
-}
-
 #[test]
 fn bad_examples_give_their_code_and_fixed_examples_are_clean() {
     let mut with_examples = 0;
@@ -76,7 +63,7 @@ fn bad_examples_give_their_code_and_fixed_examples_are_clean() {
                     (line, d.code.as_str().to_owned())
                 })
                 .collect();
-            let marked = marked_lines(bad);
+            let marked = crate::marked_lines(bad);
             // A file-level finding (an empty file) has no line to mark.
             let expected = if marked.is_empty() {
                 BTreeSet::from([(1, name.to_owned())])

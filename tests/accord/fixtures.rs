@@ -76,18 +76,11 @@ fn each_invalid_fixture_gives_its_code_only() {
 /// the current schema reaches.
 const UNTESTABLE_AS_ONE_FILE: &[&str] = &["io-error", "file-too-large", "schema-violation"];
 
-/// The `(line, code)` pairs a fixture marks with `# <- code ...` comments on the offending line.
+/// The marked lines of a fixture file, which may not be UTF-8.
 fn marked_lines(path: &Path) -> BTreeSet<(usize, String)> {
-    let text = String::from_utf8_lossy(&std::fs::read(path).expect("fixture")).into_owned();
-    let mut marks = BTreeSet::new();
-    for (i, line) in text.lines().enumerate() {
-        if let Some((_, codes)) = line.split_once("# <- ") {
-            for code in codes.split_whitespace() {
-                marks.insert((i + 1, code.to_owned()));
-            }
-        }
-    }
-    marks
+    crate::marked_lines(&String::from_utf8_lossy(
+        &std::fs::read(path).expect("fixture"),
+    ))
 }
 
 #[test]

@@ -35,3 +35,16 @@ pub fn rendered_as(run: &accord::CheckRun, format: accord::report::Format) -> St
 pub fn rendered(run: &accord::CheckRun) -> String {
     rendered_as(run, accord::report::Format::Human)
 }
+
+/// The `(line, code)` pairs a text marks with `# <- code ...` comments on the offending line.
+pub fn marked_lines(text: &str) -> std::collections::BTreeSet<(usize, String)> {
+    let mut marks = std::collections::BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some((_, codes)) = line.split_once("# <- ") {
+            for code in codes.split_whitespace() {
+                marks.insert((i + 1, code.to_owned()));
+            }
+        }
+    }
+    marks
+}
