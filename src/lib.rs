@@ -12,6 +12,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod explain;
 pub mod files;
+pub mod invariants;
 pub mod model;
 pub mod report;
 pub mod schema;

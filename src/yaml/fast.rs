@@ -31,7 +31,7 @@ pub fn parse_records(text: &str, limits: &Limits, sink: &mut RecordSink<'_>) -> 
 }
 
 fn read(text: &str, limits: &Limits, sink: Option<&mut RecordSink<'_>>) -> Option<Value> {
-    if text.as_bytes().iter().any(|b| matches!(b, b'\t' | b'\r')) || text.starts_with('\u{feff}') {
+    if text.starts_with('\u{feff}') || !printable_without_tabs(text.as_bytes()) {
         return None;
     }
     let mut reader = Reader {
@@ -55,6 +55,29 @@ fn read(text: &str, limits: &Limits, sink: Option<&mut RecordSink<'_>>) -> Optio
         return None;
     }
     Some(value)
+}
+
+/// Whether every character is in YAML's printable set, tabs and carriage returns excluded (the
+/// full reader handles those). YAML forbids the others even in comments.
+fn printable_without_tabs(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | 0x20..=0x7e => {}
+            0x00..=0x1f | 0x7f => return false,
+            // C1 controls, U+0080 to U+009F but NEL (U+0085): 0xC2 0x80..=0x9F in UTF-8.
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9f)) => return false,
+            // The non-characters U+FFFE and U+FFFF: 0xEF 0xBF 0xBE or 0xBF.
+            0xef if bytes.get(i + 1) == Some(&0xbf)
+                && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The lines of the text, skipping blank lines and comment lines.
@@ -582,6 +605,9 @@ mod tests {
             "a: 'open\n",
             "\"quoted key\": 1\n",
             "- - a\n",
+            "a: 1 # a NUL \u{0} in a comment\n",
+            "a: 1 # a C1 control \u{85}\u{90}\n",
+            "# \u{fffe}\na: 1\n",
             "a: b: c\n",
             "quote: a, b and c: d\n",
         ] {

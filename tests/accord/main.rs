@@ -6,6 +6,7 @@ mod explain;
 mod fast_reader;
 mod fixtures;
 mod formats;
+mod fuzz_regressions;
 mod hostile;
 mod schema;
 
