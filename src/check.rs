@@ -18,6 +18,9 @@ pub struct CheckOptions {
     pub max_file_size: u64,
     /// The limits of the YAML parser.
     pub yaml: Limits,
+    /// Whether directory walks follow symbolic links. Off by default, so that a link cannot lead
+    /// a check out of the tree it was given.
+    pub follow_links: bool,
 }
 
 impl Default for CheckOptions {
@@ -25,6 +28,7 @@ impl Default for CheckOptions {
         CheckOptions {
             max_file_size: files::DEFAULT_MAX_FILE_SIZE,
             yaml: Limits::default(),
+            follow_links: false,
         }
     }
 }
@@ -45,7 +49,7 @@ pub struct CheckRun {
 /// Checks every data file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun, CheckError> {
     let validator = SchemaValidator::new().map_err(CheckError::Schema)?;
-    let (paths, mut diagnostics) = files::discover(paths)?;
+    let (paths, mut diagnostics) = files::discover_with(paths, options.follow_links)?;
     let outcomes: Vec<(FileFacts, Vec<Diagnostic>, Option<String>)> = paths
         .par_iter()
         .map(|path| match files::read_text(path, options.max_file_size) {

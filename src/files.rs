@@ -31,6 +31,15 @@ pub enum CheckError {
 /// `*.yaml` and `*.yml` file below the directories, sorted, without following symbolic links
 /// and skipping hidden entries. Entries that cannot be listed are returned as findings.
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), CheckError> {
+    discover_with(paths, false)
+}
+
+/// [`discover`], following symbolic links in directories when `follow_links` is set; a link
+/// that loops is then reported as a finding.
+pub fn discover_with(
+    paths: &[PathBuf],
+    follow_links: bool,
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), CheckError> {
     let mut files = Vec::new();
     let mut findings = Vec::new();
     for path in paths {
@@ -43,7 +52,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Ch
             continue;
         }
         let walk = walkdir::WalkDir::new(path)
-            .follow_links(false)
+            .follow_links(follow_links)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {

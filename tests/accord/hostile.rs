@@ -166,3 +166,176 @@ fn the_cli_keeps_its_exit_codes_on_hostile_input() {
         Some(2)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_tree_are_followed_only_when_asked() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        outside.path().join("outside.yaml"),
+        "people: []\nunknown: 1\n",
+    )
+    .expect("write");
+    let tree = tempfile::tempdir().expect("temp dir");
+    std::fs::write(tree.path().join("inside.yaml"), "people: []\n").expect("write");
+    std::os::unix::fs::symlink(outside.path(), tree.path().join("elsewhere")).expect("symlink");
+    let paths = [tree.path().to_path_buf()];
+    let run = accord::check_paths(&paths, &Default::default()).expect("runs");
+    assert_eq!((run.files_checked, run.diagnostics.len()), (1, 0));
+    let follow = accord::CheckOptions {
+        follow_links: true,
+        ..Default::default()
+    };
+    let run = accord::check_paths(&paths, &follow).expect("runs");
+    assert_eq!(run.files_checked, 2);
+    assert_eq!(codes_of(&run), ["unknown-field"]);
+    // Following links, a loop is reported, not walked forever.
+    std::os::unix::fs::symlink(tree.path(), tree.path().join("loop")).expect("symlink");
+    let run = accord::check_paths(&paths, &follow).expect("runs");
+    assert!(codes_of(&run).contains(&"io-error"), "{:?}", codes_of(&run));
+}
+
+#[test]
+fn checking_writes_nothing_and_leaves_mtimes_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = |from: &Path| {
+        for entry in std::fs::read_dir(from).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            std::fs::copy(&path, dir.path().join(path.file_name().expect("a name"))).expect("copy");
+        }
+    };
+    copy(Path::new("tests/fixtures/base"));
+    std::fs::copy(
+        "tests/fixtures/invalid/unknown-field.yaml",
+        dir.path().join("unknown-field.yaml"),
+    )
+    .expect("copy");
+    let snapshot = || -> Vec<(PathBuf, std::time::SystemTime, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| {
+                let path = e.expect("entry").path();
+                let modified = std::fs::metadata(&path)
+                    .and_then(|m| m.modified())
+                    .expect("mtime");
+                let bytes = std::fs::read(&path).expect("read");
+                (path, modified, bytes)
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = snapshot();
+    for format in ["human", "json", "sarif", "github"] {
+        let status = Command::cargo_bin("accord")
+            .expect("binary")
+            .args(["check", "--format", format])
+            .arg(dir.path())
+            .output()
+            .expect("runs")
+            .status
+            .code();
+        assert_eq!(status, Some(1));
+    }
+    assert_eq!(
+        snapshot(),
+        before,
+        "a check changed a file or its modification time"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        before.len(),
+        "a check created a file"
+    );
+}
+
+#[test]
+fn the_schema_pass_never_fetches_a_remote_or_file_reference() {
+    for reference in [
+        "https://example.com/schema.json",
+        "file:///etc/passwd",
+        "other.json#/x",
+    ] {
+        let schema = serde_json::json!({"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": reference});
+        assert!(
+            accord::validate::SchemaValidator::for_schema(schema).is_err(),
+            "{reference} was resolved"
+        );
+    }
+}
+
+#[test]
+fn more_hostile_shapes_end_in_findings_or_clean_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long_key = format!("{}: 1\n", "k".repeat(100_000));
+    let long_line = format!("people:\n  - id: a\n    name: {}\n", "x".repeat(2_000_000));
+    let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
+        (
+            "crlf.yaml",
+            b"people: []\r\nclaims: []\r\n".to_vec(),
+            vec![],
+        ),
+        (
+            "tabs.yaml",
+            b"people:\n\t- id: a\n".to_vec(),
+            vec!["yaml-syntax"],
+        ),
+        (
+            "python-tag.yaml",
+            b"people: !!python/object:os.system []\n".to_vec(),
+            vec!["unsupported-yaml"],
+        ),
+        (
+            "custom-tag.yaml",
+            b"people: !mine []\n".to_vec(),
+            vec!["unsupported-yaml"],
+        ),
+        // `base` and `<<` are unknown fields, and the person lacks its own fields.
+        (
+            "merge-key.yaml",
+            b"base: &b {id: x}\npeople:\n  - <<: *b\n".to_vec(),
+            vec![
+                "unknown-field",
+                "unknown-field",
+                "missing-field",
+                "missing-field",
+                "missing-field",
+            ],
+        ),
+        (
+            "huge-numbers.yaml",
+            b"a: 1e999\nb: .nan\nc: 123456789012345678901234567890\n".to_vec(),
+            vec![
+                "unsupported-yaml",
+                "unsupported-yaml",
+                "unknown-field",
+                "unknown-field",
+                "unknown-field",
+            ],
+        ),
+        (
+            "long-key.yaml",
+            long_key.into_bytes(),
+            vec!["unknown-field"],
+        ),
+        (
+            "long-line.yaml",
+            long_line.into_bytes(),
+            vec!["missing-field"],
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let run = check_file(dir.path(), name, &bytes);
+        let mut codes = codes_of(&run);
+        codes.sort_unstable();
+        let mut expected = expected;
+        expected.sort_unstable();
+        assert_eq!(codes, expected, "{name}");
+    }
+    // A directory named like a data file is walked, not read.
+    std::fs::create_dir(dir.path().join("folder.yaml")).expect("mkdir");
+    std::fs::write(dir.path().join("folder.yaml/inside.yaml"), "people: []\n").expect("write");
+    let run =
+        accord::check_paths(&[dir.path().join("folder.yaml")], &Default::default()).expect("runs");
+    assert_eq!((run.files_checked, run.diagnostics.len()), (1, 0));
+}

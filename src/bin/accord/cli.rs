@@ -54,6 +54,10 @@ struct CheckArgs {
     /// How many files to check at once (default: one per CPU).
     #[arg(long, value_name = "N")]
     threads: Option<std::num::NonZeroUsize>,
+    /// Follow symbolic links in directories; by default they are skipped, so that a link
+    /// cannot lead the check out of the tree it was given.
+    #[arg(long)]
+    follow_links: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -165,6 +169,7 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             max_depth: args.limits.max_depth,
             max_alias_nodes: args.limits.max_alias_nodes,
         },
+        follow_links: args.follow_links,
     };
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
