@@ -1,5 +1,6 @@
 //! accord's integration tests: one binary, one module per family.
 
+mod agreement;
 mod cli;
 mod dataset;
 mod explain;

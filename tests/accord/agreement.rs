@@ -1,0 +1,102 @@
+//! The schema and the Rust types accept the same documents: near-miss variants of every data
+//! file (a field removed, an unknown field added, a value swapped for one of another type or an
+//! invalid enum or id) get the same verdict from the exported schema and from deserializing into
+//! the types. Known, documented differences are not generated: an explicit `null` for an
+//! optional field, an empty list where the schema asks for one item, and numbers out of range —
+//! the types accept these and the schema rejects them.
+
+use accord::model::DataFile;
+use serde::Deserialize;
+use serde_json::Value;
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+/// Every object in `value`, by JSON Pointer.
+fn objects(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            out.push(at.clone());
+            for (key, child) in map {
+                objects(child, format!("{at}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                objects(child, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn schema_and_types_agree_on_near_misses() {
+    let validator = accord::validate::SchemaValidator::new().expect("the schema compiles");
+    let schema = accord::schema::data_file_schema();
+    let compiled = jsonschema::validator_for(&schema).expect("compiles");
+    let (files, _) =
+        accord::files::discover(&["data".into(), "tests/fixtures/valid".into()]).expect("exists");
+    let mut rng = Rng(0xacc0);
+    let (mut variants, mut rejected) = (0, 0);
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let value = accord::yaml::parse(&text, &Default::default())
+            .0
+            .value
+            .expect("a document");
+        let mut pointers = Vec::new();
+        objects(&value, String::new(), &mut pointers);
+        for _ in 0..40 {
+            let mut variant = value.clone();
+            let pointer = &pointers[rng.below(pointers.len())];
+            let Some(Value::Object(map)) = variant.pointer_mut(pointer) else {
+                continue;
+            };
+            let keys: Vec<String> = map.keys().cloned().collect();
+            let key = keys.get(rng.below(keys.len())).cloned().unwrap_or_default();
+            match rng.below(5) {
+                0 => {
+                    map.remove(&key);
+                }
+                1 => {
+                    map.insert("not_a_field".into(), Value::String("x".into()));
+                }
+                2 => {
+                    map.insert(key, Value::String("not_a_value".into()));
+                }
+                3 => {
+                    map.insert(key, Value::String("Not An Id!".into()));
+                }
+                _ => {
+                    map.insert(key, Value::from(7));
+                }
+            }
+            let schema_says = compiled.is_valid(&variant);
+            let types_say = DataFile::deserialize(&variant).is_ok();
+            assert_eq!(
+                schema_says,
+                types_say,
+                "{}: the schema says {schema_says}, the types say {types_say}, after changing {pointer}:\n{}",
+                path.display(),
+                serde_json::to_string_pretty(&variant).unwrap_or_default()
+            );
+            variants += 1;
+            rejected += usize::from(!schema_says);
+        }
+    }
+    // accord's own validator answers as the plain compiled schema does.
+    assert!(validator.validate(&Value::Null, &|_| None).len() == 1);
+    assert!(
+        variants > 200 && rejected > variants / 3,
+        "{rejected} of {variants} variants rejected"
+    );
+}
