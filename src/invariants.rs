@@ -4,6 +4,9 @@
 //! output format renders (the machine ones as JSON). [`check_bytes`] panics when one breaks; it
 //! is a testing aid, not part of a check.
 
+// This module panics on purpose: a broken invariant must stop the fuzzer.
+#![allow(clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -8,6 +8,9 @@
 //! The library never prints and never exits: findings are returned as [`Diagnostic`]s, and `Err`
 //! only means a run could not happen.
 
+// Input is untrusted: library code never unwraps on it.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod check;
 pub mod diagnostic;
 pub mod explain;
