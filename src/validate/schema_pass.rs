@@ -98,7 +98,7 @@ impl SchemaValidator {
         let mut diagnostics: Vec<Diagnostic> = self
             .validator
             .iter_errors(value)
-            .flat_map(|error| self.diagnose(&error, raw))
+            .flat_map(|error| self.diagnose(&error, "", raw))
             .collect();
         drop_misspelled_required(&mut diagnostics);
         diagnostics
@@ -120,17 +120,11 @@ impl SchemaValidator {
             return Vec::new();
         }
         let prefix = format!("/{section}/{index}");
-        let raw_in_file = |pointer: &str| raw(&format!("{prefix}{pointer}"));
         let mut diagnostics: Vec<Diagnostic> = validator
             .iter_errors(record)
-            .flat_map(|error| self.diagnose(&error, &raw_in_file))
+            .flat_map(|error| self.diagnose(&error, &prefix, raw))
             .collect();
         drop_misspelled_required(&mut diagnostics);
-        for diagnostic in &mut diagnostics {
-            if let Some(pointer) = &mut diagnostic.pointer {
-                pointer.insert_str(0, &prefix);
-            }
-        }
         diagnostics
     }
 
@@ -146,12 +140,15 @@ impl SchemaValidator {
         self.schema.pointer(parent)
     }
 
+    /// The findings of one schema error; `prefix` is the pointer of the validated value within
+    /// the file (empty for the whole file, `/claims/3` for a record validated on its own).
     fn diagnose(
         &self,
         error: &ValidationError<'_>,
+        prefix: &str,
         raw: &dyn Fn(&str) -> Option<String>,
     ) -> Vec<Diagnostic> {
-        let pointer = error.instance_path().as_str().to_owned();
+        let pointer = format!("{prefix}{}", error.instance_path().as_str());
         let field = last_token(&pointer);
         let instance = error.instance();
         match error.kind() {
