@@ -73,6 +73,10 @@ fn printable_without_tabs(bytes: &[u8]) -> bool {
             {
                 return false;
             }
+            // A byte order mark, U+FEFF (0xEF 0xBB 0xBF), must not appear inside a document.
+            0xef if bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf) => {
+                return false;
+            }
             _ => {}
         }
         i += 1;
@@ -608,6 +612,8 @@ mod tests {
             "a: 1 # a NUL \u{0} in a comment\n",
             "a: 1 # a C1 control \u{85}\u{90}\n",
             "# \u{fffe}\na: 1\n",
+            "a: x\u{feff}y\n",
+            "a: x\u{feff}y\n",
             "a: b: c\n",
             "quote: a, b and c: d\n",
         ] {
