@@ -9,17 +9,6 @@ use accord::model::DataFile;
 use serde::Deserialize;
 use serde_json::Value;
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
-}
-
 /// Every object in `value`, by JSON Pointer.
 fn objects(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
@@ -45,7 +34,7 @@ fn schema_and_types_agree_on_near_misses() {
     let compiled = jsonschema::validator_for(&schema).expect("compiles");
     let (files, _) =
         accord::files::discover(&["data".into(), "tests/fixtures/valid".into()]).expect("exists");
-    let mut rng = Rng(0xacc0);
+    let mut rng = crate::Rng(0xacc0);
     let (mut variants, mut rejected) = (0, 0);
     for path in files {
         let text = std::fs::read_to_string(&path).expect("readable");

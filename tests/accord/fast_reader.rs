@@ -42,18 +42,6 @@ fn the_fast_reader_reads_the_bundled_data() {
     }
 }
 
-/// A tiny deterministic generator, so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
 #[test]
 fn the_readers_agree_on_near_miss_variants() {
     const SPECIAL: &[&str] = &[
@@ -100,7 +88,7 @@ fn the_readers_agree_on_near_miss_variants() {
         "%x",
         "? x",
     ];
-    let mut rng = Rng(0x5eed);
+    let mut rng = crate::Rng(0x5eed);
     let (mut read, mut total) = (0, 0);
     for path in yaml_files() {
         let Ok(text) = std::fs::read_to_string(&path) else {

@@ -50,3 +50,16 @@ pub fn marked_lines(text: &str) -> std::collections::BTreeSet<(usize, String)> {
     }
     marks
 }
+
+/// A tiny deterministic generator (xorshift), so that generated test cases reproduce.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
