@@ -118,18 +118,28 @@ fn place_by_pointer(
         files.extend(diagnostic.labels.iter().filter_map(|l| l.path.as_deref()));
     }
     let files: Vec<PathBuf> = files.into_iter().map(Path::to_path_buf).collect();
-    let read: Vec<(PathBuf, String, yaml::Document)> = files
+    let kept: &BTreeMap<PathBuf, String> = texts;
+    // A file whose text phase one kept (it had findings of its own) is not read from disk again.
+    let read: Vec<(PathBuf, Option<String>, yaml::Document)> = files
         .into_par_iter()
         .filter_map(|path| {
-            let text = files::read_text(&path, options.max_file_size).ok()?;
-            let (document, _) = yaml::parse(&text, &options.yaml);
-            Some((path, text, document))
+            let (fresh, document) = match kept.get(&path) {
+                Some(text) => (None, yaml::parse(text, &options.yaml).0),
+                None => {
+                    let text = files::read_text(&path, options.max_file_size).ok()?;
+                    let document = yaml::parse(&text, &options.yaml).0;
+                    (Some(text), document)
+                }
+            };
+            Some((path, fresh, document))
         })
         .collect();
-    for (path, text, document) in read {
+    for (path, fresh, document) in read {
         if let Some(value) = &document.value {
             yaml::place(diagnostics, Some(&path), value, &document.spans);
         }
-        texts.insert(path, text);
+        if let Some(text) = fresh {
+            texts.insert(path, text);
+        }
     }
 }
