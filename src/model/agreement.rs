@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::NonEmpty;
+
 use super::citation::Citation;
 use super::date::DateValue;
 use super::ids::{ActorId, AgreementId, EventId};
@@ -19,22 +21,23 @@ pub struct Agreement {
     /// What kind of agreement this is.
     pub kind: AgreementKind,
     /// The names the sources and actors use for the agreement.
-    #[schemars(length(min = 1))]
-    pub names: Vec<AgreementName>,
+    pub names: NonEmpty<AgreementName>,
     /// The parties to the agreement.
     pub parties: Vec<ActorId>,
     /// The agreement's status as each source reports it, oldest report first.
-    #[schemars(length(min = 1))]
-    pub status: Vec<AgreementStatusReport>,
+    pub status: NonEmpty<AgreementStatusReport>,
     /// The agreement's terms, each with the passage that reports it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<Term>,
     /// An earlier agreement or draft that this one replaces or renames.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub supersedes: Option<AgreementId>,
     /// Where the sources report the agreement.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A kind of agreement, after the stages of the PA-X peace agreements database.
@@ -66,8 +69,7 @@ pub struct AgreementName {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub used_by: Vec<ActorId>,
     /// Where the name is used.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// The status of an agreement as one source reports it.
@@ -78,18 +80,29 @@ pub struct AgreementStatusReport {
     pub status: AgreementStatus,
     /// The party this status concerns, for statuses of one side (`approved_by_party`,
     /// `ratified` by one parliament).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub party: Option<ActorId>,
     /// When the status was reached or is expected, if a source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub date: Option<DateValue>,
     /// The event at which the status was reached or is expected (for example the summit where
     /// the agreement is to be signed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub event: Option<EventId>,
     /// Where the sources report this status, and who claims it.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// The status of an agreement.

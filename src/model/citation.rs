@@ -28,7 +28,11 @@ pub struct Citation {
     pub according_to: Vec<ActorId>,
     /// The source's own words for an attribution it does not name, copied exactly (for example
     /// `foreign media`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     #[schemars(extend("x-accord-verbatim" = "citation"))]
     pub attribution: Option<String>,
 }

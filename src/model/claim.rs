@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::NonEmpty;
+
 use super::citation::Citation;
 use super::date::DateValue;
 use super::ids::{ActorId, ClaimId, EventId, RecordId};
@@ -31,22 +33,33 @@ pub struct Claim {
     pub about: Vec<RecordId>,
     /// The holder's own words, when the source prints them inside quotation marks, copied
     /// exactly without the quotation marks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     #[schemars(extend("x-accord-verbatim" = "record"))]
     pub direct_quote: Option<String>,
     /// When the claim was made, if a source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub date: Option<DateValue>,
     /// The event at which the claim was made (a press conference, an interview), if a source
     /// says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub made_at: Option<EventId>,
     /// For reactions: the records this claim responds to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub in_response_to: Vec<RecordId>,
     /// Where the sources report the claim.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A kind of claim.

@@ -15,10 +15,18 @@ pub struct DateValue {
     /// or `2025`.
     pub date: CalendarDate,
     /// The time of day, `HH:MM` on the 24-hour clock, when the source gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub time: Option<TimeOfDay>,
     /// The time zone of the date and time: an IANA name such as `America/New_York`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub time_zone: Option<TimeZone>,
     /// The source's own words for this date, copied exactly (for example `the 27th (local time)`).
     /// accord checks that they appear in a source the enclosing record cites.
@@ -29,7 +37,11 @@ pub struct DateValue {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<DatePart>,
     /// How the inferred parts were resolved, in a sentence an editor can verify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub resolution: Option<String>,
 }
 

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::NonEmpty;
+
 use super::citation::Citation;
 use super::date::DateValue;
 use super::ids::{ActorId, EventId, OrganizationId};
@@ -27,23 +29,33 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<ActorId>,
     /// What the event is for, as the sources put it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub purpose: Option<String>,
     /// Where the event takes place, if a source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub place: Option<Place>,
     /// When the event takes place, if a source says; partial dates are allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub date: Option<DateValue>,
     /// Events the sources say this one came after or follows on from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follows: Vec<EventId>,
     /// The event's status as each source reports it, oldest report first.
-    #[schemars(length(min = 1))]
-    pub status: Vec<EventStatusReport>,
+    pub status: NonEmpty<EventStatusReport>,
     /// Where the sources report the event.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A kind of event.
@@ -75,7 +87,11 @@ pub struct Place {
     /// The place's name as the sources give it (a building, a city, a country).
     pub name: String,
     /// The country the place is in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub country: Option<OrganizationId>,
 }
 
@@ -86,8 +102,7 @@ pub struct EventStatusReport {
     /// The status reported.
     pub status: EventStatus,
     /// Where the sources report this status.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// The status of an event, following schema.org's event statuses.

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::{NonEmpty, Percentage};
+
 use super::citation::Citation;
 use super::ids::{ActorId, AgreementId, FundId};
 
@@ -18,10 +20,18 @@ pub struct Fund {
     /// The parties who own or run the fund.
     pub parties: Vec<ActorId>,
     /// The agreement that creates or feeds the fund.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub agreement: Option<AgreementId>,
     /// What the fund is for, as the sources put it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub purpose: Option<String>,
     /// Contributions to the fund the sources report. Left empty until a source gives them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -30,8 +40,7 @@ pub struct Fund {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub governance: Vec<GovernanceProvision>,
     /// Where the sources report the fund.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A party's contribution to a fund.
@@ -43,12 +52,14 @@ pub struct FundContribution {
     /// What is contributed, in the source's words (for example a share of revenues).
     pub description: String,
     /// The contribution as a percentage, when a source gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 0.0, max = 100.0))]
-    pub share_percent: Option<f64>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
+    pub share_percent: Option<Percentage>,
     /// Where the sources report the contribution.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A provision on how a fund is governed.
@@ -58,6 +69,5 @@ pub struct GovernanceProvision {
     /// The provision in a short neutral sentence.
     pub summary: String,
     /// Where the sources report it.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }

@@ -3,6 +3,7 @@
 //! the editor's hover text. No I/O happens here.
 
 mod agreement;
+pub mod bounded;
 mod citation;
 mod claim;
 mod data_file;
@@ -20,6 +21,7 @@ mod term;
 pub use agreement::{
     Agreement, AgreementKind, AgreementName, AgreementStatus, AgreementStatusReport,
 };
+pub use bounded::{NonEmpty, OutOfBounds, Percentage};
 pub use citation::{Citation, Modality};
 pub use claim::{Claim, ClaimKind, Topic};
 pub use data_file::DataFile;

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::NonEmpty;
+
 use super::citation::Citation;
 use super::ids::{OfficeId, OrganizationId};
 use super::pattern::WikidataId;
@@ -19,9 +21,12 @@ pub struct Office {
     /// The country or organization the office belongs to.
     pub jurisdiction: OrganizationId,
     /// The office's Wikidata item, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub wikidata: Option<WikidataId>,
     /// Where the sources name the office.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }

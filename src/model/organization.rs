@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::NonEmpty;
+
 use super::citation::Citation;
 use super::ids::{ActorId, OrganizationId, PersonId};
 use super::pattern::{CountryCode, WikidataId};
@@ -24,24 +26,39 @@ pub struct Organization {
     pub aliases: Vec<String>,
     /// The ISO 3166-1 alpha-2 code of a country, or of the country a government or outlet
     /// belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub country_code: Option<CountryCode>,
     /// The country this organization belongs to: for a government, the country it governs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub country: Option<OrganizationId>,
     /// The person who leads it, when a source says (for example the president whose name an
     /// administration bears).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub led_by: Option<PersonId>,
     /// Members of an alliance or bloc that a source names. Left empty when no source lists them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<ActorId>,
     /// The organization's Wikidata item, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub wikidata: Option<WikidataId>,
     /// Where the sources mention this organization.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A kind of organization.

@@ -1,7 +1,11 @@
 //! People, and the offices they hold for a time.
 
+use std::num::NonZeroU32;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use super::bounded::NonEmpty;
 
 use super::citation::Citation;
 use super::date::DateValue;
@@ -20,14 +24,17 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// The person's Wikidata item, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub wikidata: Option<WikidataId>,
     /// The offices the sources say this person holds or held.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holds: Vec<OfficeHolding>,
     /// Where the sources mention this person.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A person's holding of an office for a time, as the sources describe it.
@@ -37,16 +44,27 @@ pub struct OfficeHolding {
     /// The office held.
     pub office: OfficeId,
     /// When the holding began, if a source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub start: Option<DateValue>,
     /// When the holding ended, if a source says. Absent while the person holds the office.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub end: Option<DateValue>,
     /// Which term of office this is (2 for a second term), if a source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
-    pub term_number: Option<u32>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
+    #[schemars(range(min = 1, max = 4_294_967_295_u32))]
+    pub term_number: Option<NonZeroU32>,
     /// Where the sources say the person holds the office.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }

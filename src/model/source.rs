@@ -19,28 +19,52 @@ pub struct Source {
     /// The headline or title, exactly as published.
     pub title: String,
     /// The organization that published it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub publisher: Option<OrganizationId>,
     /// The name of the publication or edition it appeared in, when it differs from the
     /// publisher's name (for example a website or a foreign-language edition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub publication: Option<String>,
     /// The authors named in the byline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Author>,
     /// When it was published, if the source says so. Left out when the source does not print it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub published: Option<DateValue>,
     /// The language of the stored text.
     pub language: LanguageTag,
     /// Set when the stored text is a translation of another text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub translation: Option<Translation>,
     /// Where the source can be read online, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub url: Option<Url>,
     /// The publisher's contact address as printed with the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub contact: Option<EmailAddress>,
     /// The file holding the source's full text, relative to this YAML file. Quotes that cite the
     /// source are checked against it.
@@ -70,13 +94,25 @@ pub struct Author {
     /// The author's name as printed.
     pub name: String,
     /// The author's role as printed (for example `Hankyung.com reporter`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub role: Option<String>,
     /// The author's e-mail address as printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub email: Option<EmailAddress>,
     /// The author's person record, when the dataset has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub person: Option<PersonId>,
 }
 
@@ -87,12 +123,24 @@ pub struct Translation {
     /// The language of the original text.
     pub from_language: LanguageTag,
     /// Who made the translation: the publisher, an agency, or the editor of the dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub translated_by: Option<String>,
     /// The title of the original text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub original_title: Option<String>,
     /// Where the original text can be read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub original_url: Option<Url>,
 }

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::NonEmpty;
+
 use super::citation::Citation;
 use super::ids::{ActorId, FundId, TermId};
 
@@ -25,18 +27,29 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<ActorId>,
     /// The fund the provision concerns, for reinvestment and contribution terms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub fund: Option<FundId>,
     /// For security terms: how strong the commitment is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     pub strength: Option<SecurityStrength>,
     /// The agreement's own wording of the provision, when a source quotes it, copied exactly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::present"
+    )]
     #[schemars(extend("x-accord-verbatim" = "record"))]
     pub wording: Option<String>,
     /// Where the sources report the provision.
-    #[schemars(length(min = 1))]
-    pub citations: Vec<Citation>,
+    pub citations: NonEmpty<Citation>,
 }
 
 /// A kind of agreement provision, after the PA-X provision codes where one fits.
