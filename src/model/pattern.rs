@@ -1,7 +1,9 @@
 //! Constrained strings: country codes, Wikidata ids, language tags, dates, times, zones, e-mail
 //! addresses and paths. Each is a newtype whose rule is one regular expression, used both by
 //! deserialization and as the `pattern` of the JSON Schema, so the types and the schema accept
-//! exactly the same strings.
+//! exactly the same strings. The patterns avoid `\s`, `\d`, `\w` and `.`, whose meaning differs
+//! between ECMA-262 (the schema's dialect), Rust's `regex` and Python's `re`: white space is
+//! listed character by character instead.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -134,7 +136,7 @@ pattern_type!(
 pattern_type!(
     /// An e-mail address.
     EmailAddress,
-    pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+    pattern = "^[^@\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+@[^@\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+\\.[^@\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+$",
     description = "An e-mail address, as printed in the source.",
     examples = ["waterbean@hankyung.com"]
 );
@@ -150,7 +152,7 @@ pattern_type!(
 pattern_type!(
     /// A web address.
     Url,
-    pattern = "^https?://[^\\s]+$",
+    pattern = "^https?://[^\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+$",
     description = "An http or https web address.",
     examples = ["https://www.hankyung.com/"]
 );

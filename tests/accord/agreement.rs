@@ -1,9 +1,8 @@
 //! The schema and the Rust types accept the same documents: near-miss variants of every data
-//! file (a field removed, an unknown field added, a value swapped for one of another type or an
-//! invalid enum or id) get the same verdict from the exported schema and from deserializing into
-//! the types. Known, documented differences are not generated: an explicit `null` for an
-//! optional field, an empty list where the schema asks for one item, and numbers out of range —
-//! the types accept these and the schema rejects them.
+//! file (a field removed, an unknown field added, a value swapped for one of another type, an
+//! invalid enum or id, `null`, an empty list or a number out of range) get the same verdict from
+//! the exported schema and from deserializing into the types. `properties` does the same over
+//! generated documents.
 
 use accord::model::DataFile;
 use serde::Deserialize;
@@ -52,7 +51,7 @@ fn schema_and_types_agree_on_near_misses() {
             };
             let keys: Vec<String> = map.keys().cloned().collect();
             let key = keys.get(rng.below(keys.len())).cloned().unwrap_or_default();
-            match rng.below(5) {
+            match rng.below(8) {
                 0 => {
                     map.remove(&key);
                 }
@@ -64,6 +63,15 @@ fn schema_and_types_agree_on_near_misses() {
                 }
                 3 => {
                     map.insert(key, Value::String("Not An Id!".into()));
+                }
+                4 => {
+                    map.insert(key, Value::Null);
+                }
+                5 => {
+                    map.insert(key, Value::Array(Vec::new()));
+                }
+                6 => {
+                    map.insert(key, Value::from(-1));
                 }
                 _ => {
                     map.insert(key, Value::from(7));

@@ -9,6 +9,7 @@ mod fixtures;
 mod formats;
 mod fuzz_regressions;
 mod hostile;
+mod properties;
 mod schema;
 
 use std::path::{Path, PathBuf};
