@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::files::{self, CheckError};
-use crate::validate::{self, FileFacts, SchemaValidator};
+use crate::validate::{self, FileFacts, STREAM_FROM_BYTES, SchemaValidator};
 use crate::yaml::{self, Limits};
 
 /// The settings of a run.
@@ -120,22 +120,37 @@ fn place_by_pointer(
     let files: Vec<PathBuf> = files.into_iter().map(Path::to_path_buf).collect();
     let kept: &BTreeMap<PathBuf, String> = texts;
     // A file whose text phase one kept (it had findings of its own) is not read from disk again.
-    let read: Vec<(PathBuf, Option<String>, yaml::Document)> = files
+    // Large files are placed record by record (below) rather than read whole with spans.
+    let read: Vec<(PathBuf, Option<String>, Option<yaml::Document>)> = files
         .into_par_iter()
         .filter_map(|path| {
-            let (fresh, document) = match kept.get(&path) {
-                Some(text) => (None, yaml::parse(text, &options.yaml).0),
-                None => {
-                    let text = files::read_text(&path, options.max_file_size).ok()?;
-                    let document = yaml::parse(&text, &options.yaml).0;
-                    (Some(text), document)
-                }
+            let fresh = match kept.get(&path) {
+                Some(_) => None,
+                None => Some(files::read_text(&path, options.max_file_size).ok()?),
             };
+            let text = fresh
+                .as_deref()
+                .or_else(|| kept.get(&path).map(String::as_str))?;
+            let document =
+                (text.len() < STREAM_FROM_BYTES).then(|| yaml::parse(text, &options.yaml).0);
             Some((path, fresh, document))
         })
         .collect();
     for (path, fresh, document) in read {
-        if let Some(value) = &document.value {
+        let text = fresh
+            .as_deref()
+            .or_else(|| texts.get(&path).map(String::as_str));
+        let document = match (document, text) {
+            (Some(document), _) => Some(document),
+            (None, Some(text)) => {
+                (!yaml::records::place_by_record(diagnostics, Some(&path), text, &options.yaml))
+                    .then(|| yaml::parse(text, &options.yaml).0)
+            }
+            (None, None) => None,
+        };
+        if let Some(document) = document
+            && let Some(value) = &document.value
+        {
             yaml::place(diagnostics, Some(&path), value, &document.spans);
         }
         if let Some(text) = fresh {

@@ -98,7 +98,7 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<String, Diagnostic> {
         Diagnostic::new(Code::Io, format!("cannot read this file: {error}"))
             .in_file(path.to_path_buf())
     };
-    let file = File::open(path).map_err(fail)?;
+    let file = open_regular(path).map_err(fail)?;
     // Sized from the metadata, so a large file is read without growing the buffer step by step.
     let expected = file
         .metadata()
@@ -137,12 +137,24 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<String, Diagnostic> {
 /// offsets of everything before the first invalid byte.
 pub fn read_text_for_display(path: &Path, max_size: u64) -> Option<String> {
     let mut bytes = Vec::new();
-    File::open(path)
+    open_regular(path)
         .ok()?
         .take(max_size)
         .read_to_end(&mut bytes)
         .ok()?;
     Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Opens a regular file for reading. Anything else is refused before it is opened: opening a
+/// named pipe waits for a writer, and a device can be read without end.
+fn open_regular(path: &Path) -> std::io::Result<File> {
+    if std::fs::metadata(path)?.is_file() {
+        File::open(path)
+    } else {
+        Err(std::io::Error::other(
+            "not a regular file (a directory, pipe, socket or device)",
+        ))
+    }
 }
 
 /// Loads a source's stored text, relative to the YAML file that declares the source.

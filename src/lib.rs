@@ -8,6 +8,7 @@
 //! The library never prints and never exits: findings are returned as [`Diagnostic`]s, and `Err`
 //! only means a run could not happen.
 
+#![forbid(unsafe_code)]
 // Input is untrusted: library code never unwraps on it.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 

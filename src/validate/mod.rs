@@ -97,17 +97,11 @@ pub fn check_file_by_record(
     validator: &SchemaValidator,
     limits: &Limits,
 ) -> Option<FileOutcome> {
-    // The full reader runs only if a finding needs a place or a hint needs the raw text.
-    let document: OnceCell<yaml::Document> = OnceCell::new();
-    let spanned = || document.get_or_init(|| yaml::parse(text, limits).0);
+    // Hints that quote the raw text read the current record again, with spans; nothing reads
+    // the whole file with spans, whose trees would take many times its size.
+    let current = std::cell::RefCell::new(0..0);
     let raw = |pointer: &str| {
-        let full = spanned();
-        let value = full.value.as_ref()?;
-        let found = full.spans.locate(value, pointer);
-        found
-            .exact
-            .then(|| text.get(found.value.range()).map(str::to_owned))
-            .flatten()
+        yaml::records::raw_in_record(text, current.borrow().clone(), pointer, limits)
     };
     let plan = validator.plan();
     let mut facts = FileFacts {
@@ -115,18 +109,19 @@ pub fn check_file_by_record(
         ..FileFacts::default()
     };
     let mut diagnostics = Vec::new();
-    let root = yaml::fast::parse_records(text, limits, &mut |section, index, record| {
+    let root = yaml::fast::parse_records(text, limits, &mut |section, index, record, range| {
+        *current.borrow_mut() = range;
         diagnostics.extend(validator.validate_record(section, index, &record, &raw));
         diagnostics.extend(facts.collect_record(section, index, &record, plan));
     });
     let root = root?;
     // The top level itself: unknown sections, sections that are not lists.
+    *current.borrow_mut() = 0..0;
     diagnostics.extend(validator.validate(&root, &raw));
-    if diagnostics.iter().any(Diagnostic::needs_placing) {
-        let full = spanned();
-        if let Some(value) = &full.value {
-            yaml::place(&mut diagnostics, None, value, &full.spans);
-        }
+    if diagnostics.iter().any(Diagnostic::needs_placing)
+        && !yaml::records::place_by_record(&mut diagnostics, None, text, limits)
+    {
+        return None;
     }
     Some(finish(path, diagnostics, facts))
 }

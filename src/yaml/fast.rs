@@ -19,8 +19,9 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Value> {
 }
 
 /// Receives the items of the top-level lists one at a time: the key of the list, the item's
-/// index, and the item.
-pub type RecordSink<'s> = dyn FnMut(&str, usize, Value) + 's;
+/// index, the item, and the byte range of its lines in the text (from the start of the line of
+/// its `-`; the range reads on its own as a one-item list).
+pub type RecordSink<'s> = dyn FnMut(&str, usize, Value, std::ops::Range<usize>) + 's;
 
 /// Reads `text` like [`parse`], but hands every item of a top-level block list to `sink` as soon
 /// as it is read, leaving the list empty in the returned value, so a large file never holds more
@@ -238,6 +239,7 @@ impl<'t> Reader<'t, '_, '_> {
         let mut items = Vec::new();
         let mut index = 0;
         while let Some((at, end)) = self.line_at(indent)? {
+            let line_start = at.saturating_sub(indent);
             let line = &self.text[at..end];
             if line != "-" && !line.starts_with("- ") {
                 // A mapping key at the indentation of the sequence ends it (`key:\n- a\nnext:`).
@@ -266,7 +268,12 @@ impl<'t> Reader<'t, '_, '_> {
                 }
             };
             match (streamed_as, self.sink.as_mut()) {
-                (Some(key), Some(sink)) => sink(key, index, item),
+                (Some(key), Some(sink)) => sink(
+                    key,
+                    index,
+                    item,
+                    line_start..self.lines.next.max(line_start),
+                ),
                 _ => items.push(item),
             }
             index += 1;
@@ -628,8 +635,8 @@ mod tests {
     fn streaming_hands_over_the_items_of_top_level_lists() {
         let text = "people:\n  - id: a\n    name: A\n  - id: b\nclaims:\n- id: c\nnote: x\n";
         let mut items = Vec::new();
-        let root = parse_records(text, &Limits::default(), &mut |key, index, item| {
-            items.push((key.to_owned(), index, item))
+        let root = parse_records(text, &Limits::default(), &mut |key, index, item, range| {
+            items.push((key.to_owned(), index, item, &text[range]))
         });
         assert_eq!(
             root,
@@ -638,12 +645,24 @@ mod tests {
         assert_eq!(items.len(), 3);
         assert_eq!(
             items[1],
-            ("people".to_owned(), 1, serde_json::json!({"id": "b"}))
+            (
+                "people".to_owned(),
+                1,
+                serde_json::json!({"id": "b"}),
+                "  - id: b\n"
+            )
         );
         assert_eq!(
             items[2],
-            ("claims".to_owned(), 0, serde_json::json!({"id": "c"}))
+            (
+                "claims".to_owned(),
+                0,
+                serde_json::json!({"id": "c"}),
+                "- id: c\n"
+            )
         );
+        // Each item's lines read on their own.
+        assert_eq!(items[0].3, "  - id: a\n    name: A\n");
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! This module does no I/O.
 
 pub mod fast;
+pub mod records;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -130,16 +131,7 @@ pub fn place(
     value: &Value,
     spans: &SpanTree,
 ) {
-    let find = |pointer: &str, target: Target| {
-        let found = spans.locate(value, pointer);
-        match target {
-            Target::Value => found.value,
-            Target::Key => found.key.unwrap_or(found.value),
-            Target::KeyOrStart => found
-                .key
-                .unwrap_or(Span::new(found.value.start, found.value.start)),
-        }
-    };
+    let find = |pointer: &str, target: Target| span_of(spans, value, pointer, target);
     for diagnostic in diagnostics {
         let own_file = path.is_none_or(|p| diagnostic.path == p);
         if own_file
@@ -161,6 +153,18 @@ pub fn place(
                 label.span = Some(find(pointer, Target::Value));
             }
         }
+    }
+}
+
+/// The text a finding at `pointer` underlines, by its target.
+fn span_of(spans: &SpanTree, value: &Value, pointer: &str, target: Target) -> Span {
+    let found = spans.locate(value, pointer);
+    match target {
+        Target::Value => found.value,
+        Target::Key => found.key.unwrap_or(found.value),
+        Target::KeyOrStart => found
+            .key
+            .unwrap_or(Span::new(found.value.start, found.value.start)),
     }
 }
 

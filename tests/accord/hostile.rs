@@ -339,3 +339,204 @@ fn more_hostile_shapes_end_in_findings_or_clean_runs() {
         accord::check_paths(&[dir.path().join("folder.yaml")], &Default::default()).expect("runs");
     assert_eq!((run.files_checked, run.diagnostics.len()), (1, 0));
 }
+
+/// Writes a data file of about `bytes` bytes: one source and as many people as fit, each citing
+/// the source. `broken_every` spoils one person in that many with an unknown field.
+fn write_large_dataset(dir: &Path, bytes: usize, broken_every: usize) -> PathBuf {
+    use std::io::Write;
+    std::fs::write(dir.join("source.txt"), "Ana Ruiz met the ministers.\n").expect("write");
+    let path = dir.join("large.yaml");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    write!(
+        out,
+        "sources:\n  - id: source\n    kind: news_article\n    title: A meeting\n    \
+         language: en\n    text: source.txt\npeople:\n"
+    )
+    .expect("write");
+    let (mut written, mut n) = (0, 0);
+    while written < bytes {
+        n += 1;
+        let extra = if n % broken_every == 0 {
+            "    nickname: x\n"
+        } else {
+            ""
+        };
+        let record = format!(
+            "  - id: person-{n}\n    name: Person number {n}\n{extra}    citations:\n      \
+             - source: source\n        quote: Ana Ruiz\n"
+        );
+        out.write_all(record.as_bytes()).expect("write");
+        written += record.len();
+    }
+    out.flush().expect("flush");
+    path
+}
+
+/// Runs the binary and returns its exit code, stdout and peak resident memory in bytes. Fails
+/// the test if the run outlives `timeout`, which guards against a hang; speed itself is
+/// measured in BENCHMARKS.md.
+#[cfg(target_os = "linux")]
+// wait4 is the one call that gives a child's peak memory; it also reaps the child, which
+// clippy cannot see.
+#[allow(unsafe_code, clippy::zombie_processes)]
+fn run_measured(args: &[&std::ffi::OsStr], timeout: std::time::Duration) -> (i32, String, u64) {
+    use std::io::Read;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("accord"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    let mut stdout = child.stdout.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        stdout.read_to_string(&mut text).map(|_| text)
+    });
+    let pid = child.id() as libc::pid_t;
+    let started = std::time::Instant::now();
+    loop {
+        // SAFETY: rusage is plain old data, for which all zero bytes are a valid value.
+        let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+        // SAFETY: `status` and `usage` are valid for writes; `pid` is our own unwaited child.
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        assert!(done >= 0, "wait4 failed");
+        if done == pid {
+            let text = reader.join().expect("reader").expect("UTF-8 stdout");
+            let code = if libc::WIFEXITED(status) {
+                libc::WEXITSTATUS(status)
+            } else {
+                -1
+            };
+            // ru_maxrss is in kilobytes on Linux.
+            return (code, text, usage.ru_maxrss as u64 * 1024);
+        }
+        if started.elapsed() > timeout {
+            let _ = child.kill();
+            panic!("accord ran for more than {timeout:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+#[allow(clippy::print_stderr)] // The figures, for `--nocapture`.
+fn a_200_megabyte_file_is_checked_in_bounded_time_and_memory() {
+    const SIZE: usize = 200 * 1000 * 1000;
+    let timeout = std::time::Duration::from_secs(600);
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Clean: read record by record.
+    let clean = write_large_dataset(dir.path(), SIZE, usize::MAX);
+    let size = std::fs::metadata(&clean).expect("written").len();
+    let (code, stdout, peak) = run_measured(
+        &[
+            "check".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            clean.as_os_str(),
+        ],
+        timeout,
+    );
+    assert_eq!(code, 0, "{stdout}");
+    eprintln!("clean: {} MB file, {} MB peak", size >> 20, peak >> 20);
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("a JSON report");
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+    assert!(
+        peak < 5 * size,
+        "peak memory {} MB for a {} MB file",
+        peak >> 20,
+        size >> 20
+    );
+    // With findings, which need the file read again with spans to place them.
+    let broken = write_large_dataset(dir.path(), SIZE, 100_000);
+    let (code, stdout, peak) = run_measured(
+        &[
+            "check".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            broken.as_os_str(),
+        ],
+        timeout,
+    );
+    assert_eq!(code, 1, "{stdout}");
+    eprintln!(
+        "with findings: {} MB file, {} MB peak",
+        size >> 20,
+        peak >> 20
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("a JSON report");
+    let findings = report["diagnostics"].as_array().expect("a list");
+    assert!(
+        !findings.is_empty() && findings.iter().all(|d| d["code"] == "unknown-field"),
+        "{findings:?}"
+    );
+    assert!(
+        peak < 10 * size,
+        "peak memory {} MB for a {} MB file with findings",
+        peak >> 20,
+        size >> 20
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_without_waiting() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // Opening a pipe would wait for a writer forever; it is refused instead.
+    let run = accord::check_paths(std::slice::from_ref(&fifo), &Default::default()).expect("runs");
+    assert_eq!(codes_of(&run), ["io-error"]);
+    // A source text that is a pipe, and a data file that is a device, likewise.
+    std::fs::write(
+        dir.path().join("data.yaml"),
+        "sources:\n  - id: s\n    kind: news_article\n    title: T\n    language: en\n    text: text.txt\n",
+    )
+    .expect("write");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("text.txt"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let run =
+        accord::check_paths(&[dir.path().join("data.yaml")], &Default::default()).expect("runs");
+    assert_eq!(codes_of(&run), ["source-text-unreadable"]);
+    let run = accord::check_paths(&["/dev/zero".into()], &Default::default()).expect("runs");
+    assert_eq!(codes_of(&run), ["io-error"]);
+}
+
+#[test]
+fn files_deleted_while_the_run_goes_on_are_reported_or_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names: Vec<PathBuf> = (0..3_000)
+        .map(|i| dir.path().join(format!("file-{i:04}.yaml")))
+        .collect();
+    for name in &names {
+        std::fs::write(name, "people: []\norganizations: []\n").expect("write");
+    }
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("accord"))
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    // Delete from the end, so files disappear after the walk listed them.
+    for name in names.iter().rev() {
+        let _ = std::fs::remove_file(name);
+    }
+    let output = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let code = output.status.code();
+    assert!(matches!(code, Some(0 | 1)), "exit code {code:?}: {stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    for finding in report["diagnostics"].as_array().expect("a list") {
+        assert_eq!(finding["code"], "io-error", "{finding}");
+        assert_eq!(code, Some(1));
+    }
+}

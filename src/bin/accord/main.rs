@@ -1,5 +1,7 @@
 //! The `accord` command line: maps arguments to a run of the library and the run to an exit code.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 /// A faster allocator than the system's for the many small strings and maps a check builds.
