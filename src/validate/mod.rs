@@ -101,7 +101,12 @@ pub fn check_file_by_record(
     // the whole file with spans, whose trees would take many times its size.
     let current = std::cell::RefCell::new(0..0);
     let raw = |pointer: &str| {
-        yaml::records::raw_in_record(text, current.borrow().clone(), pointer, limits)
+        let range = current.borrow().clone();
+        if range.is_empty() {
+            yaml::records::raw_top_level(text, pointer)
+        } else {
+            yaml::records::raw_in_record(text, range, pointer, limits)
+        }
     };
     let plan = validator.plan();
     let mut facts = FileFacts {

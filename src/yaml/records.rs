@@ -143,9 +143,9 @@ pub fn place_by_record(
                     }
                     None => Span::new(*start, *start),
                 },
-                None => top_level_key(text, pointer),
+                None => top_level_key(text, pointer, target),
             },
-            Place::TopLevel(pointer) => top_level_key(text, pointer),
+            Place::TopLevel(pointer) => top_level_key(text, pointer, target),
         }
     };
     for diagnostic in diagnostics.iter_mut() {
@@ -168,11 +168,27 @@ pub fn place_by_record(
     true
 }
 
-/// The span of the top-level key a pointer starts with, or the start of the file.
-fn top_level_key(text: &str, pointer: &str) -> Span {
-    let Some(first) = pointer.split('/').nth(1) else {
+/// The span of the top-level entry a pointer starts with: its key, or with [`Target::Value`]
+/// its value when that is written on the key's line. The start of the file when there is none.
+fn top_level_key(text: &str, pointer: &str, target: Target) -> Span {
+    let Some((key, value)) = top_level_entry(text, pointer) else {
         return Span::new(0, 0);
     };
+    match (target, value) {
+        (Target::Value, Some(value)) => value,
+        _ => key,
+    }
+}
+
+/// The text of the top-level value a pointer names, when it is written on its key's line.
+pub fn raw_top_level(text: &str, pointer: &str) -> Option<String> {
+    let (_, value) = top_level_entry(text, pointer)?;
+    text.get(value?.range()).map(str::to_owned)
+}
+
+/// The spans of the key and of the one-line value of the top-level entry a pointer starts with.
+fn top_level_entry(text: &str, pointer: &str) -> Option<(Span, Option<Span>)> {
+    let first = pointer.split('/').nth(1)?;
     let key = first.replace("~1", "/").replace("~0", "~");
     // The first line with content sets the top-level mapping's indentation.
     let mut indent = None;
@@ -188,12 +204,27 @@ fn top_level_key(text: &str, pointer: &str) -> Span {
                 && content[key.len()..].starts_with(':')
             {
                 let start = offset + column;
-                return Span::new(start, start + key.len());
+                let after = &content[key.len() + 1..];
+                let trimmed = after.trim_start_matches(' ');
+                // In the fast reader's subset a value is one line: a comment starts at ` #`
+                // outside quotes, which a quoted value ends before.
+                let value = match trimmed.chars().next() {
+                    None | Some('#' | '\n') => None,
+                    Some(quote @ ('"' | '\'')) => {
+                        trimmed[1..].find(quote).map(|end| &trimmed[..end + 2])
+                    }
+                    Some(_) => Some(trimmed.split(" #").next().unwrap_or(trimmed).trim_end()),
+                };
+                let value = value.filter(|v| !v.is_empty()).map(|v| {
+                    let at = start + key.len() + 1 + (after.len() - trimmed.len());
+                    Span::new(at, at + v.len())
+                });
+                return Some((Span::new(start, start + key.len()), value));
             }
         }
         offset += line.len();
     }
-    Span::new(0, 0)
+    None
 }
 
 #[cfg(test)]
