@@ -103,7 +103,7 @@ pub fn check_file_by_record(
     let raw = |pointer: &str| {
         let range = current.borrow().clone();
         if range.is_empty() {
-            yaml::records::raw_top_level(text, pointer)
+            yaml::records::raw_top_level(text, pointer, limits)
         } else {
             yaml::records::raw_in_record(text, range, pointer, limits)
         }

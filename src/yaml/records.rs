@@ -3,9 +3,9 @@
 //! The full reader keeps every node's value and span, which for a file of hundreds of megabytes
 //! is many times its size. A file the fast reader streams is made of top-level lists of records
 //! whose lines read on their own, so a finding about `/people/41235/name` is placed by reading
-//! only the lines of that record with spans. Findings about the top-level keys themselves are
-//! placed on their key's line, which in the fast reader's subset is the only line at the
-//! mapping's indentation that starts with that key.
+//! only the lines of that record with spans. Findings about the top level itself are placed in
+//! the file's skeleton: its text with every record's lines blanked out, which keeps every offset
+//! and leaves the full reader only the top-level keys to read.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -16,6 +16,9 @@ use crate::diagnostic::{Diagnostic, Span, Target};
 
 /// A record of a top-level list: the list's key and the item's index.
 type RecordKey = (String, usize);
+
+/// The lines of the records asked for, by record, and of every record when asked.
+type RecordLines = (HashMap<RecordKey, Range<usize>>, Vec<Range<usize>>);
 
 /// Where a pointer leads: into a record, or to the top level.
 enum Place<'p> {
@@ -40,16 +43,18 @@ fn split_pointer(pointer: &str) -> Place<'_> {
     }
 }
 
-/// The lines of the records `wanted`, found by streaming `text` through the fast reader once.
-/// `None` when the fast reader gives up on the text.
-pub fn record_ranges(
+/// The lines of the records `wanted`, and with `all` the lines of every record, found by
+/// streaming `text` through the fast reader once. `None` when the fast reader gives up.
+fn record_ranges(
     text: &str,
     limits: &Limits,
     wanted: &[RecordKey],
-) -> Option<HashMap<RecordKey, Range<usize>>> {
+    all: bool,
+) -> Option<RecordLines> {
     let mut ranges = HashMap::new();
-    if wanted.is_empty() {
-        return Some(ranges);
+    let mut every = Vec::new();
+    if wanted.is_empty() && !all {
+        return Some((ranges, every));
     }
     let mut wanted_by_section: HashMap<&str, Vec<usize>> = HashMap::new();
     for (section, index) in wanted {
@@ -63,10 +68,41 @@ pub fn record_ranges(
             .get(section)
             .is_some_and(|indices| indices.contains(&index))
         {
-            ranges.insert((section.to_owned(), index), range);
+            ranges.insert((section.to_owned(), index), range.clone());
+        }
+        if all {
+            every.push(range);
         }
     })?;
-    Some(ranges)
+    Some((ranges, every))
+}
+
+/// The file read with spans but with the lines of every record blanked out (`ranges`): the
+/// offsets of the top level stay those of the file.
+fn skeleton(text: &str, ranges: &[Range<usize>], limits: &Limits) -> Document {
+    let mut bytes = text.as_bytes().to_vec();
+    for range in ranges {
+        if let Some(lines) = bytes.get_mut(range.clone()) {
+            for byte in lines.iter_mut().filter(|b| **b != b'\n') {
+                *byte = b' ';
+            }
+        }
+    }
+    // Blanking whole records, byte by byte, leaves valid UTF-8.
+    let blanked = String::from_utf8(bytes).unwrap_or_default();
+    parse(&blanked, limits).0
+}
+
+/// The text of the top-level value `pointer` names, read from the file's skeleton.
+pub fn raw_top_level(text: &str, pointer: &str, limits: &Limits) -> Option<String> {
+    let (_, every) = record_ranges(text, limits, &[], true)?;
+    let document = skeleton(text, &every, limits);
+    let value = document.value.as_ref()?;
+    let found = document.spans.locate(value, pointer);
+    found
+        .exact
+        .then(|| text.get(found.value.range()).map(str::to_owned))
+        .flatten()
 }
 
 /// The text of the value at `pointer` inside the record whose lines are `range`, when that is
@@ -106,6 +142,7 @@ pub fn place_by_record(
     };
     // What needs placing, as (pointer, target) in this file.
     let mut wanted: Vec<RecordKey> = Vec::new();
+    let mut top_level = false;
     for diagnostic in diagnostics.iter() {
         let own_file = path.is_none_or(|p| diagnostic.path == p);
         let pointers = std::iter::once((own_file, diagnostic.span, &diagnostic.pointer)).chain(
@@ -115,16 +152,26 @@ pub fn place_by_record(
                 .map(|l| (in_file(l.path.as_deref(), own_file), l.span, &l.pointer)),
         );
         for (here, span, pointer) in pointers {
-            if let (true, None, Some(pointer)) = (here, span, pointer)
-                && let Place::Record(key, _) = split_pointer(pointer)
-                && !wanted.contains(&key)
-            {
-                wanted.push(key);
+            if let (true, None, Some(pointer)) = (here, span, pointer) {
+                match split_pointer(pointer) {
+                    Place::Record(key, _) if !wanted.contains(&key) => wanted.push(key),
+                    Place::Record(..) => {}
+                    Place::TopLevel(_) => top_level = true,
+                }
             }
         }
     }
-    let Some(ranges) = record_ranges(text, limits, &wanted) else {
+    let Some((ranges, every)) = record_ranges(text, limits, &wanted, top_level) else {
         return false;
+    };
+    let skeleton = top_level.then(|| skeleton(text, &every, limits));
+    let in_skeleton = |pointer: &str, target: Target| match &skeleton {
+        Some(Document {
+            value: Some(value),
+            spans,
+            ..
+        }) => span_of(spans, value, pointer, target),
+        _ => Span::new(0, 0),
     };
     let mut documents: HashMap<RecordKey, (usize, Document)> = HashMap::new();
     for (key, range) in ranges {
@@ -143,9 +190,9 @@ pub fn place_by_record(
                     }
                     None => Span::new(*start, *start),
                 },
-                None => top_level_key(text, pointer, target),
+                None => in_skeleton(pointer, target),
             },
-            Place::TopLevel(pointer) => top_level_key(text, pointer, target),
+            Place::TopLevel(pointer) => in_skeleton(pointer, target),
         }
     };
     for diagnostic in diagnostics.iter_mut() {
@@ -166,65 +213,6 @@ pub fn place_by_record(
         }
     }
     true
-}
-
-/// The span of the top-level entry a pointer starts with: its key, or with [`Target::Value`]
-/// its value when that is written on the key's line. The start of the file when there is none.
-fn top_level_key(text: &str, pointer: &str, target: Target) -> Span {
-    let Some((key, value)) = top_level_entry(text, pointer) else {
-        return Span::new(0, 0);
-    };
-    match (target, value) {
-        (Target::Value, Some(value)) => value,
-        _ => key,
-    }
-}
-
-/// The text of the top-level value a pointer names, when it is written on its key's line.
-pub fn raw_top_level(text: &str, pointer: &str) -> Option<String> {
-    let (_, value) = top_level_entry(text, pointer)?;
-    text.get(value?.range()).map(str::to_owned)
-}
-
-/// The spans of the key and of the one-line value of the top-level entry a pointer starts with.
-fn top_level_entry(text: &str, pointer: &str) -> Option<(Span, Option<Span>)> {
-    let first = pointer.split('/').nth(1)?;
-    let key = first.replace("~1", "/").replace("~0", "~");
-    // The first line with content sets the top-level mapping's indentation.
-    let mut indent = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_start_matches(' ');
-        let column = line.len() - content.len();
-        let is_content = !content.trim_end().is_empty() && !content.starts_with('#');
-        if is_content {
-            let top = *indent.get_or_insert(column);
-            if column == top
-                && content.starts_with(key.as_str())
-                && content[key.len()..].starts_with(':')
-            {
-                let start = offset + column;
-                let after = &content[key.len() + 1..];
-                let trimmed = after.trim_start_matches(' ');
-                // In the fast reader's subset a value is one line: a comment starts at ` #`
-                // outside quotes, which a quoted value ends before.
-                let value = match trimmed.chars().next() {
-                    None | Some('#' | '\n') => None,
-                    Some(quote @ ('"' | '\'')) => {
-                        trimmed[1..].find(quote).map(|end| &trimmed[..end + 2])
-                    }
-                    Some(_) => Some(trimmed.split(" #").next().unwrap_or(trimmed).trim_end()),
-                };
-                let value = value.filter(|v| !v.is_empty()).map(|v| {
-                    let at = start + key.len() + 1 + (after.len() - trimmed.len());
-                    Span::new(at, at + v.len())
-                });
-                return Some((Span::new(start, start + key.len()), value));
-            }
-        }
-        offset += line.len();
-    }
-    None
 }
 
 #[cfg(test)]
@@ -257,8 +245,8 @@ mod tests {
     #[test]
     fn raw_text_comes_from_the_record() {
         let text = "people:\n  - id: a\n    name: \"A\"\n";
-        let ranges =
-            record_ranges(text, &Limits::default(), &[("people".into(), 0)]).expect("streams");
+        let (ranges, _) = record_ranges(text, &Limits::default(), &[("people".into(), 0)], false)
+            .expect("streams");
         let range = ranges[&("people".to_owned(), 0)].clone();
         assert_eq!(
             raw_in_record(text, range, "/people/0/name", &Limits::default()).as_deref(),
