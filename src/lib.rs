@@ -13,6 +13,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod check;
+pub mod dataset;
 pub mod diagnostic;
 pub mod explain;
 pub mod files;
@@ -24,5 +25,6 @@ pub mod validate;
 pub mod yaml;
 
 pub use check::{CheckOptions, CheckRun, check_paths};
+pub use dataset::Dataset;
 pub use diagnostic::{Code, Diagnostic, Label, Severity, Span};
 pub use files::CheckError;

@@ -22,6 +22,25 @@ pub fn data_file_schema() -> Value {
     with_identity(schema.to_value(), DATA_FILE_SCHEMA_ID, "accord data file")
 }
 
+/// The file name of the export schema under `schemas/`.
+pub const EXPORT_SCHEMA_NAME: &str = "export.schema.json";
+/// The `$id` of the export schema.
+pub const EXPORT_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/export.schema.json";
+
+/// The JSON Schema (draft 2020-12) of the document `accord export` writes: the whole dataset,
+/// merged. Its `$defs` are the data file's, so each line of a JSON Lines export validates against
+/// the definition of its kind (`#/$defs/Person` for `people.jsonl`).
+pub fn export_schema() -> Value {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.transforms.push(Box::new(PlainStringEnums));
+    settings.transforms.push(Box::new(UnwrapDescriptions));
+    settings.transforms.push(Box::new(OmitInsteadOfNull));
+    let schema = settings
+        .into_generator()
+        .into_root_schema_for::<crate::dataset::Dataset>();
+    with_identity(schema.to_value(), EXPORT_SCHEMA_ID, "accord dataset export")
+}
+
 /// The file name of the schema of `accord check --format json` under `schemas/`.
 pub const DIAGNOSTICS_SCHEMA_NAME: &str = "diagnostics.schema.json";
 /// The `$id` of the diagnostics schema.
@@ -65,6 +84,7 @@ pub fn schema_files() -> Vec<(&'static str, String)> {
             DIAGNOSTICS_SCHEMA_NAME,
             to_pretty_json(&diagnostics_schema()),
         ),
+        (EXPORT_SCHEMA_NAME, to_pretty_json(&export_schema())),
     ]
 }
 

@@ -4,6 +4,7 @@ mod agreement;
 mod cli;
 mod dataset;
 mod explain;
+mod export;
 mod fast_reader;
 mod fixtures;
 mod formats;

@@ -32,6 +32,35 @@ enum Command {
     Schema(SchemaArgs),
     /// Explain a diagnostic code, with an example and its fix; without a code, list them all.
     Explain(ExplainArgs),
+    /// Write the dataset, all files merged, as JSON or JSON Lines; refuses data with errors.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// Files or directories of the dataset.
+    #[arg(default_value = "data")]
+    paths: Vec<PathBuf>,
+    /// `json`: one document that follows schemas/export.schema.json; `jsonl`: one file per
+    /// record kind (people.jsonl, claims.jsonl, ...) with one record per line.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    format: ExportFormat,
+    /// Where to write: a file for `json` (default: standard output), a directory for `jsonl`.
+    #[arg(long, short, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Follow symbolic links in directories.
+    #[arg(long)]
+    follow_links: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// One JSON document with every record.
+    Json,
+    /// JSON Lines: a file per record kind, a record per line.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +181,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Schema(args) => schema(&args),
         Command::Explain(args) => explain(&args),
+        Command::Export(args) => export(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -162,15 +192,21 @@ pub fn run() -> ExitCode {
     }
 }
 
+impl LimitArgs {
+    fn options(&self, follow_links: bool) -> accord::CheckOptions {
+        accord::CheckOptions {
+            max_file_size: self.max_file_size,
+            yaml: accord::yaml::Limits {
+                max_depth: self.max_depth,
+                max_alias_nodes: self.max_alias_nodes,
+            },
+            follow_links,
+        }
+    }
+}
+
 fn check(args: &CheckArgs) -> Result<u8, String> {
-    let options = accord::CheckOptions {
-        max_file_size: args.limits.max_file_size,
-        yaml: accord::yaml::Limits {
-            max_depth: args.limits.max_depth,
-            max_alias_nodes: args.limits.max_alias_nodes,
-        },
-        follow_links: args.follow_links,
-    };
+    let options = args.limits.options(args.follow_links);
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.get())
@@ -204,6 +240,82 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     } else {
         EXIT_FINDINGS
     })
+}
+
+fn export(args: &ExportArgs) -> Result<u8, String> {
+    let options = args.limits.options(args.follow_links);
+    let started = std::time::Instant::now();
+    let loaded = match accord::Dataset::load(&args.paths, &options) {
+        Ok(loaded) => loaded,
+        Err(accord::dataset::LoadError::Invalid(run)) => {
+            // The findings go to stderr: stdout may be where the export was meant to go.
+            report_to_stderr(&run, started.elapsed())?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: nothing exported: fix the errors first"
+            );
+            return Ok(EXIT_FINDINGS);
+        }
+        Err(error) => return Err(error.to_string()),
+    };
+    if !loaded.run.diagnostics.is_empty() {
+        report_to_stderr(&loaded.run, started.elapsed())?;
+    }
+    let dataset = &loaded.dataset;
+    match (args.format, &args.out) {
+        (ExportFormat::Json, out) => {
+            let mut text = serde_json::to_string_pretty(dataset).map_err(|e| e.to_string())?;
+            text.push('\n');
+            match out {
+                Some(path) => std::fs::write(path, text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                None => std::io::stdout()
+                    .lock()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| format!("cannot write the export: {e}"))?,
+            }
+        }
+        (ExportFormat::Jsonl, None) => {
+            return Err(
+                "`--format jsonl` writes a file per record kind: name a directory with --out"
+                    .into(),
+            );
+        }
+        (ExportFormat::Jsonl, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            for (section, records) in dataset.sections() {
+                let mut text = String::new();
+                for record in records {
+                    text.push_str(&record.to_string());
+                    text.push('\n');
+                }
+                let path = dir.join(format!("{section}.jsonl"));
+                std::fs::write(&path, text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+        }
+    }
+    Ok(EXIT_CLEAN)
+}
+
+/// Writes a run's findings to stderr in the human format, coloured when stderr is a terminal.
+fn report_to_stderr(run: &accord::CheckRun, elapsed: std::time::Duration) -> Result<(), String> {
+    let context = EmitContext {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::io::stderr().is_terminal(),
+        working_dir: std::env::current_dir().unwrap_or_default(),
+        elapsed,
+    };
+    let mut buffer = Vec::new();
+    Format::Human
+        .emitter()
+        .emit(&mut buffer, run, &context)
+        .map_err(|e| e.to_string())?;
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(&buffer);
+    let _ = writeln!(stderr, "{}", accord::report::summary(run, elapsed));
+    Ok(())
 }
 
 fn explain(args: &ExplainArgs) -> Result<u8, String> {

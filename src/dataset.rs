@@ -1,0 +1,182 @@
+//! The dataset as typed values: every data file merged into one [`Dataset`], for Rust programs
+//! that use accord as a library and for `accord export`, which writes it as JSON for programs in
+//! other languages.
+//!
+//! A dataset is only loaded when it passes the check: a program that reads a [`Dataset`] can
+//! rely on unique ids, references that resolve, and quotes found in their sources.
+
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::check::{CheckOptions, CheckRun, check_paths};
+use crate::diagnostic::Severity;
+use crate::files::{self, CheckError};
+use crate::model::{Agreement, Claim, DataFile, Event, Fund, Office, Organization, Person, Source};
+use crate::yaml;
+
+/// The version of the export format, [`Dataset::export_version`]. It changes only when a
+/// consumer of the old format would misread the new one.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// The whole accord dataset, every data file merged, as `accord export` writes it. Records keep
+/// the order of their files (sorted by path) and their order within each file. Every section is
+/// present, empty or not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// The version of this export format; `1`.
+    #[schemars(range(min = 1, max = 1))]
+    pub export_version: u32,
+    /// The program that wrote the export, with its version (for example `accord 0.1.0`).
+    pub generator: String,
+    /// Articles and other documents that records cite.
+    pub sources: Vec<Source>,
+    /// People: leaders, officials, reporters.
+    pub people: Vec<Person>,
+    /// Countries, governments, alliances, blocs and media outlets.
+    pub organizations: Vec<Organization>,
+    /// Offices that people hold.
+    pub offices: Vec<Office>,
+    /// Calls, talks, meetings, press conferences, interviews, summits and signings.
+    pub events: Vec<Event>,
+    /// Agreements with their names, status history and terms.
+    pub agreements: Vec<Agreement>,
+    /// Funds that agreements create or feed.
+    pub funds: Vec<Fund>,
+    /// Stated positions, statements, reactions, expectations and analysis.
+    pub claims: Vec<Claim>,
+}
+
+impl Default for Dataset {
+    fn default() -> Self {
+        Dataset {
+            export_version: EXPORT_VERSION,
+            generator: format!("accord {}", env!("CARGO_PKG_VERSION")),
+            sources: Vec::new(),
+            people: Vec::new(),
+            organizations: Vec::new(),
+            offices: Vec::new(),
+            events: Vec::new(),
+            agreements: Vec::new(),
+            funds: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+}
+
+/// Why a dataset could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The check could not run at all (a path that cannot be read).
+    #[error(transparent)]
+    Run(#[from] CheckError),
+    /// The check found errors; the run holds them, ready for any output format.
+    #[error("the dataset has {} error(s); run `accord check` to see them", errors(.0))]
+    Invalid(Box<CheckRun>),
+    /// A file changed between the check and the load, so that it no longer reads.
+    #[error("{}: {message}", path.display())]
+    Changed {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+fn errors(run: &CheckRun) -> usize {
+    run.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count()
+}
+
+/// A loaded dataset and the check that admitted it (whose warnings a caller may want to show).
+#[derive(Debug)]
+pub struct Loaded {
+    /// The merged dataset.
+    pub dataset: Dataset,
+    /// The check of the files it came from: no errors, possibly warnings.
+    pub run: CheckRun,
+}
+
+impl Dataset {
+    /// Checks the data files under `paths` and, when the check finds no errors, loads and merges
+    /// them. Warnings do not stop the load.
+    pub fn load(paths: &[PathBuf], options: &CheckOptions) -> Result<Loaded, LoadError> {
+        let run = check_paths(paths, options)?;
+        if errors(&run) > 0 {
+            return Err(LoadError::Invalid(Box::new(run)));
+        }
+        let (files, _) = files::discover_with(paths, options.follow_links)?;
+        let mut dataset = Dataset::default();
+        for path in &files {
+            dataset.merge(read_data_file(path, options)?);
+        }
+        Ok(Loaded { dataset, run })
+    }
+
+    /// Appends the records of one data file.
+    pub fn merge(&mut self, file: DataFile) {
+        self.sources.extend(file.sources);
+        self.people.extend(file.people);
+        self.organizations.extend(file.organizations);
+        self.offices.extend(file.offices);
+        self.events.extend(file.events);
+        self.agreements.extend(file.agreements);
+        self.funds.extend(file.funds);
+        self.claims.extend(file.claims);
+    }
+
+    /// The records of each kind as JSON values, section by section, for JSON Lines: the
+    /// section's name (`people`) and its records. Terms stay inside their agreements.
+    pub fn sections(&self) -> Vec<(&'static str, Vec<serde_json::Value>)> {
+        fn values<T: Serialize>(records: &[T]) -> Vec<serde_json::Value> {
+            records
+                .iter()
+                .filter_map(|r| serde_json::to_value(r).ok())
+                .collect()
+        }
+        vec![
+            ("sources", values(&self.sources)),
+            ("people", values(&self.people)),
+            ("organizations", values(&self.organizations)),
+            ("offices", values(&self.offices)),
+            ("events", values(&self.events)),
+            ("agreements", values(&self.agreements)),
+            ("funds", values(&self.funds)),
+            ("claims", values(&self.claims)),
+        ]
+    }
+
+    /// The name of an actor (a person or an organization) by id, if the dataset has it.
+    pub fn actor_name(&self, id: &str) -> Option<&str> {
+        self.people
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .map(|p| p.name.as_str())
+            .or_else(|| {
+                self.organizations
+                    .iter()
+                    .find(|o| o.id.as_str() == id)
+                    .map(|o| o.name.as_str())
+            })
+    }
+}
+
+fn read_data_file(path: &Path, options: &CheckOptions) -> Result<DataFile, LoadError> {
+    let changed = |message: String| LoadError::Changed {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = files::read_text(path, options.max_file_size).map_err(|d| changed(d.message))?;
+    let value = match yaml::fast::parse(&text, &options.yaml) {
+        Some(value) => value,
+        None => yaml::parse(&text, &options.yaml)
+            .0
+            .value
+            .ok_or_else(|| changed("it holds no YAML document".into()))?,
+    };
+    DataFile::deserialize(value).map_err(|e| changed(e.to_string()))
+}
