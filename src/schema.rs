@@ -19,7 +19,9 @@ pub fn data_file_schema() -> Value {
     settings.transforms.push(Box::new(UnwrapDescriptions));
     settings.transforms.push(Box::new(OmitInsteadOfNull));
     let schema = settings.into_generator().into_root_schema_for::<DataFile>();
-    with_identity(schema.to_value(), DATA_FILE_SCHEMA_ID, "accord data file")
+    let mut root = with_identity(schema.to_value(), DATA_FILE_SCHEMA_ID, "accord data file");
+    for_other_tools(&mut root);
+    root
 }
 
 /// The file name of the export schema under `schemas/`.
@@ -38,7 +40,9 @@ pub fn export_schema() -> Value {
     let schema = settings
         .into_generator()
         .into_root_schema_for::<crate::dataset::Dataset>();
-    with_identity(schema.to_value(), EXPORT_SCHEMA_ID, "accord dataset export")
+    let mut root = with_identity(schema.to_value(), EXPORT_SCHEMA_ID, "accord dataset export");
+    for_other_tools(&mut root);
+    root
 }
 
 /// The file name of the schema of `accord check --format json` under `schemas/`.
@@ -58,6 +62,69 @@ pub fn diagnostics_schema() -> Value {
         DIAGNOSTICS_SCHEMA_ID,
         "accord check --format json",
     )
+}
+
+/// Shapes the schema for the tools people generate code and edit data with, as tested with
+/// datamodel-code-generator, json-schema-to-typescript, ajv and yaml-language-server:
+///
+/// - every definition has a `title`, so that generated types and editor hovers are named after
+///   the entity (`Modality`, `Person`) rather than after the file;
+/// - a `$ref` with a sibling `description` becomes `allOf: [{"$ref"}]` beside it: draft 2020-12
+///   allows siblings, but code generators then copy the definition once per use (`DateValue1`,
+///   `DateValue2`, ...);
+/// - the `format` schemars gives Rust number types (`uint32`, `double`) is dropped: it is not a
+///   JSON Schema format, and strict validators reject it (the bounds stay as `minimum` and
+///   `maximum`);
+/// - a description with Markdown code spans also goes to `markdownDescription`, which editors
+///   render, where they would show the backticks of `description`.
+fn for_other_tools(root: &mut Value) {
+    if let Some(Value::Object(definitions)) = root.get_mut("$defs") {
+        for (name, definition) in definitions.iter_mut() {
+            if let Value::Object(map) = definition
+                && !map.contains_key("title")
+            {
+                map.insert("title".into(), json!(name));
+            }
+        }
+    }
+    polish_subschemas(root);
+}
+
+fn polish_subschemas(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if map.len() > 1
+                && let Some(reference) = map.remove("$ref")
+            {
+                map.insert("allOf".into(), json!([{ "$ref": reference }]));
+            }
+            if map
+                .get("type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t == "integer" || t == "number")
+            {
+                map.remove("format");
+            }
+            if let Some(description) = map.get("description").and_then(Value::as_str)
+                && description.contains('`')
+                && !map.contains_key("markdownDescription")
+            {
+                let markdown = description.to_owned();
+                map.insert("markdownDescription".into(), json!(markdown));
+            }
+            for (key, child) in map.iter_mut() {
+                // Examples and enum values are data, not schemas.
+                if !matches!(
+                    key.as_str(),
+                    "examples" | "enum" | "const" | "markdownEnumDescriptions"
+                ) {
+                    polish_subschemas(child);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(polish_subschemas),
+        _ => {}
+    }
 }
 
 fn with_identity(mut root: Value, id: &str, title: &str) -> Value {
@@ -133,6 +200,12 @@ impl Transform for PlainStringEnums {
             Some(own) => format!("{own}\n\n{}", listing.join("\n")),
             None => listing.join("\n"),
         };
+        // Editors list the values with their descriptions themselves (from
+        // `markdownEnumDescriptions`): their hover text is the type's own description.
+        if let Some(own) = object.get("description").and_then(Value::as_str) {
+            let own = own.to_owned();
+            object.insert("markdownDescription".into(), json!(own));
+        }
         object.insert("description".into(), json!(description));
         object.insert("type".into(), json!("string"));
         object.insert("enum".into(), Value::Array(values));

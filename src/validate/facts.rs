@@ -323,8 +323,11 @@ impl Plan {
     pub fn from_schema(schema: &Value) -> Plan {
         let defs = schema.get("$defs").and_then(Value::as_object);
         let def = |name: &str| defs.and_then(|d| d.get(name));
+        // A reference is `$ref`, or `allOf: [{"$ref"}]` when the property has its own
+        // description.
         let ref_name = |sub: &Value| -> Option<String> {
-            sub.get("$ref")?
+            sub.get("$ref")
+                .or_else(|| sub.pointer("/allOf/0/$ref"))?
                 .as_str()?
                 .strip_prefix("#/$defs/")
                 .map(str::to_owned)

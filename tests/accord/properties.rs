@@ -31,6 +31,13 @@ fn valid(root: &Value, node: &Value, depth: usize) -> BoxedStrategy<Value> {
         let name = reference.trim_start_matches("#/$defs/");
         return valid(root, &root["$defs"][name], depth + 1);
     }
+    if let Some([only]) = node
+        .get("allOf")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+    {
+        return valid(root, only, depth);
+    }
     if let Some(values) = node.get("enum").and_then(Value::as_array) {
         return proptest::sample::select(values.clone()).boxed();
     }
