@@ -268,12 +268,11 @@ impl<'t> Reader<'t, '_, '_> {
                 }
             };
             match (streamed_as, self.sink.as_mut()) {
-                (Some(key), Some(sink)) => sink(
-                    key,
-                    index,
-                    item,
-                    line_start..self.lines.next.max(line_start),
-                ),
+                (Some(key), Some(sink)) => {
+                    // The last line may lack its newline, which `next` counts.
+                    let end = self.lines.next.min(self.text.len()).max(line_start);
+                    sink(key, index, item, line_start..end)
+                }
                 _ => items.push(item),
             }
             index += 1;
