@@ -56,8 +56,40 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// The modality as written in data files (`stated`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Fact => "fact",
+            Modality::Stated => "stated",
+            Modality::Reported => "reported",
+            Modality::Expected => "expected",
+            Modality::Analysis => "analysis",
+        }
+    }
+
     /// Whether this is the default modality, [`Modality::Fact`].
     pub fn is_fact(&self) -> bool {
         *self == Modality::Fact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Modality;
+
+    #[test]
+    fn modality_names_are_the_serialized_ones() {
+        for modality in [
+            Modality::Fact,
+            Modality::Stated,
+            Modality::Reported,
+            Modality::Expected,
+            Modality::Analysis,
+        ] {
+            assert_eq!(
+                serde_json::to_value(modality).ok(),
+                Some(serde_json::Value::from(modality.as_str()))
+            );
+        }
     }
 }
