@@ -20,6 +20,7 @@ pub mod files;
 pub mod invariants;
 pub mod model;
 pub mod report;
+pub mod scaffold;
 pub mod schema;
 pub mod validate;
 pub mod yaml;

@@ -11,6 +11,7 @@ mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod properties;
+mod scaffold;
 mod schema;
 
 use std::path::{Path, PathBuf};

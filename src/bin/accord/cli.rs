@@ -34,6 +34,23 @@ enum Command {
     Explain(ExplainArgs),
     /// Write the dataset, all files merged, as JSON or JSON Lines; refuses data with errors.
     Export(ExportArgs),
+    /// Scaffold a new article file, or print a new record, with every required field.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    accord new article hankyung-2025-03-01-minerals-deal-signed\n  \
+    accord new claim >> data/articles/hankyung-2025-03-01-minerals-deal-signed.yaml")]
+struct NewArgs {
+    /// `article` writes a new article file and its empty text file; a record kind (source,
+    /// person, organization, office, event, agreement, fund, claim) prints a new record.
+    what: String,
+    /// The article's id, which names its files: lowercase words joined by hyphens.
+    id: Option<String>,
+    /// Where to write a new article.
+    #[arg(long, value_name = "DIR", default_value = "data/articles")]
+    dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -182,6 +199,7 @@ pub fn run() -> ExitCode {
         Command::Schema(args) => schema(&args),
         Command::Explain(args) => explain(&args),
         Command::Export(args) => export(&args),
+        Command::New(args) => new(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -316,6 +334,84 @@ fn report_to_stderr(run: &accord::CheckRun, elapsed: std::time::Duration) -> Res
     let _ = stderr.write_all(&buffer);
     let _ = writeln!(stderr, "{}", accord::report::summary(run, elapsed));
     Ok(())
+}
+
+fn new(args: &NewArgs) -> Result<u8, String> {
+    if args.what != "article" {
+        if args.id.is_some() {
+            return Err(format!(
+                "`accord new {}` prints a record and takes no id: fill in `id` in the output",
+                args.what
+            ));
+        }
+        let Some(record) = accord::scaffold::record(&args.what) else {
+            let kinds: Vec<&str> = accord::scaffold::RECORD_KINDS
+                .iter()
+                .map(|(name, ..)| *name)
+                .collect();
+            return Err(format!(
+                "cannot scaffold `{}`: name `article` or one of {}",
+                args.what,
+                kinds.join(", ")
+            ));
+        };
+        std::io::stdout()
+            .write_all(record.as_bytes())
+            .map_err(|e| e.to_string())?;
+        return Ok(EXIT_CLEAN);
+    }
+    let Some(id) = &args.id else {
+        return Err("name the article: `accord new article ID`, for example `accord new article hankyung-2025-03-01-minerals-deal`".into());
+    };
+    let id = accord::model::SourceId::try_from(id.clone()).map_err(|e| e.to_string())?;
+    let yaml_path = args.dir.join(format!("{id}.yaml"));
+    let text_path = args.dir.join(format!("{id}.txt"));
+    for path in [&yaml_path, &text_path] {
+        if path.exists() {
+            return Err(format!(
+                "{} exists already; nothing was written",
+                path.display()
+            ));
+        }
+    }
+    std::fs::create_dir_all(&args.dir)
+        .map_err(|e| format!("cannot create {}: {e}", args.dir.display()))?;
+    let schema = schema_location(&args.dir);
+    let scaffold = accord::scaffold::article(id.as_str(), &schema);
+    std::fs::write(&yaml_path, scaffold)
+        .map_err(|e| format!("cannot write {}: {e}", yaml_path.display()))?;
+    std::fs::write(&text_path, "")
+        .map_err(|e| format!("cannot write {}: {e}", text_path.display()))?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {} and {}: paste the article's text into the second, fill in the first, then run `accord check`",
+        yaml_path.display(),
+        text_path.display()
+    );
+    Ok(EXIT_CLEAN)
+}
+
+/// Where the modeline of a new file in `dir` finds the schema: the `schemas/accord.schema.json`
+/// of the nearest enclosing directory that has one, as a relative path; the schema's `$id`
+/// otherwise.
+fn schema_location(dir: &Path) -> String {
+    let Ok(dir) = dir.canonicalize() else {
+        return accord::schema::DATA_FILE_SCHEMA_ID.to_owned();
+    };
+    let relative = dir.ancestors().enumerate().find_map(|(up, ancestor)| {
+        ancestor
+            .join("schemas")
+            .join(accord::schema::DATA_FILE_SCHEMA_NAME)
+            .is_file()
+            .then(|| {
+                format!(
+                    "{}schemas/{}",
+                    "../".repeat(up),
+                    accord::schema::DATA_FILE_SCHEMA_NAME
+                )
+            })
+    });
+    relative.unwrap_or_else(|| accord::schema::DATA_FILE_SCHEMA_ID.to_owned())
 }
 
 fn explain(args: &ExplainArgs) -> Result<u8, String> {
