@@ -19,8 +19,8 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Value> {
 }
 
 /// Receives the items of the top-level lists one at a time: the key of the list, the item's
-/// index, the item, and the byte range of its lines in the text (from the start of the line of
-/// its `-`; the range reads on its own as a one-item list).
+/// index, the item, and the byte range of its text (from the start of the line of its `-` to
+/// where the next content starts; the range reads on its own as a one-item list).
 pub type RecordSink<'s> = dyn FnMut(&str, usize, Value, std::ops::Range<usize>) + 's;
 
 /// Reads `text` like [`parse`], but hands every item of a top-level block list to `sink` as soon
@@ -269,9 +269,13 @@ impl<'t> Reader<'t, '_, '_> {
             };
             match (streamed_as, self.sink.as_mut()) {
                 (Some(key), Some(sink)) => {
-                    // The last line may lack its newline, which `next` counts.
-                    let end = self.lines.next.min(self.text.len()).max(line_start);
-                    sink(key, index, item, line_start..end)
+                    // The record's text runs up to the next content, as a block collection in
+                    // the whole file does: its end is where the next token starts.
+                    let end = match self.lines.peek_content() {
+                        Some((_, next)) => next,
+                        None => self.text.len(),
+                    };
+                    sink(key, index, item, line_start..end.max(line_start))
                 }
                 _ => items.push(item),
             }
@@ -661,7 +665,7 @@ mod tests {
             )
         );
         // Each item's lines read on their own.
-        assert_eq!(items[0].3, "  - id: a\n    name: A\n");
+        assert_eq!(items[0].3, "  - id: a\n    name: A\n  ");
     }
 
     #[test]
