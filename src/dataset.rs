@@ -5,6 +5,7 @@
 //! A dataset is only loaded when it passes the check: a program that reads a [`Dataset`] can
 //! rely on unique ids, references that resolve, and quotes found in their sources.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
@@ -99,6 +100,8 @@ pub struct Loaded {
     pub dataset: Dataset,
     /// The check of the files it came from: no errors, possibly warnings.
     pub run: CheckRun,
+    /// The stored text of each source, by source id.
+    pub texts: BTreeMap<String, String>,
 }
 
 impl Dataset {
@@ -111,10 +114,25 @@ impl Dataset {
         }
         let (files, _) = files::discover_with(paths, options.follow_links)?;
         let mut dataset = Dataset::default();
+        let mut texts = BTreeMap::new();
         for path in &files {
-            dataset.merge(read_data_file(path, options)?);
+            let file = read_data_file(path, options)?;
+            for source in &file.sources {
+                // The check read every text already; one that fails now changed since.
+                let text = files::load_source_text(path, &source.text, options.max_file_size)
+                    .map_err(|message| LoadError::Changed {
+                        path: path.to_path_buf(),
+                        message,
+                    })?;
+                texts.insert(source.id.as_str().to_owned(), text);
+            }
+            dataset.merge(file);
         }
-        Ok(Loaded { dataset, run })
+        Ok(Loaded {
+            dataset,
+            run,
+            texts,
+        })
     }
 
     /// Appends the records of one data file.

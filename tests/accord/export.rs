@@ -110,7 +110,7 @@ fn data_with_errors_is_not_exported() {
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("error[unknown-field]") && stderr.contains("nothing exported"),
+        stderr.contains("error[unknown-field]") && stderr.contains("no export written"),
         "{stderr}"
     );
     assert!(!out.exists(), "an export was written");

@@ -36,6 +36,23 @@ enum Command {
     Export(ExportArgs),
     /// Scaffold a new article file, or print a new record, with every required field.
     New(NewArgs),
+    /// Write a static HTML report of the dataset: timeline, agreements, positions, sources.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Files or directories of the dataset.
+    #[arg(default_value = "data")]
+    paths: Vec<PathBuf>,
+    /// The directory to write the report into; open its index.html in a browser.
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+    /// Follow symbolic links in directories.
+    #[arg(long)]
+    follow_links: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -200,6 +217,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain(&args),
         Command::Export(args) => export(&args),
         Command::New(args) => new(&args),
+        Command::Report(args) => report(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -260,25 +278,64 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     })
 }
 
-fn export(args: &ExportArgs) -> Result<u8, String> {
-    let options = args.limits.options(args.follow_links);
+/// Loads a dataset for `export` and `report`: `Ok(None)` when it has errors, which are then
+/// on stderr.
+fn load_checked(
+    paths: &[PathBuf],
+    options: &accord::CheckOptions,
+    what: &str,
+) -> Result<Option<accord::dataset::Loaded>, String> {
     let started = std::time::Instant::now();
-    let loaded = match accord::Dataset::load(&args.paths, &options) {
-        Ok(loaded) => loaded,
+    match accord::Dataset::load(paths, options) {
+        Ok(loaded) => {
+            if !loaded.run.diagnostics.is_empty() {
+                report_to_stderr(&loaded.run, started.elapsed())?;
+            }
+            Ok(Some(loaded))
+        }
         Err(accord::dataset::LoadError::Invalid(run)) => {
-            // The findings go to stderr: stdout may be where the export was meant to go.
+            // The findings go to stderr: stdout may be where the output was meant to go.
             report_to_stderr(&run, started.elapsed())?;
             let _ = writeln!(
                 std::io::stderr(),
-                "error: nothing exported: fix the errors first"
+                "error: no {what} written: fix the errors first"
             );
-            return Ok(EXIT_FINDINGS);
+            Ok(None)
         }
-        Err(error) => return Err(error.to_string()),
-    };
-    if !loaded.run.diagnostics.is_empty() {
-        report_to_stderr(&loaded.run, started.elapsed())?;
+        Err(error) => Err(error.to_string()),
     }
+}
+
+fn report(args: &ReportArgs) -> Result<u8, String> {
+    let options = args.limits.options(args.follow_links);
+    let Some(loaded) = load_checked(&args.paths, &options, "report")? else {
+        return Ok(EXIT_FINDINGS);
+    };
+    let pages = accord::site::render(&loaded.dataset, &loaded.texts).map_err(|e| e.to_string())?;
+    for page in &pages {
+        let path = args.out.join(&page.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, &page.content)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {} files to {}: open {}",
+        pages.len(),
+        args.out.display(),
+        args.out.join("index.html").display()
+    );
+    Ok(EXIT_CLEAN)
+}
+
+fn export(args: &ExportArgs) -> Result<u8, String> {
+    let options = args.limits.options(args.follow_links);
+    let Some(loaded) = load_checked(&args.paths, &options, "export")? else {
+        return Ok(EXIT_FINDINGS);
+    };
     let dataset = &loaded.dataset;
     match (args.format, &args.out) {
         (ExportFormat::Json, out) => {
