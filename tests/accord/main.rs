@@ -11,6 +11,7 @@ mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod properties;
+mod report;
 mod scaffold;
 mod schema;
 
