@@ -126,3 +126,19 @@ fn explain_prints_a_code_with_its_examples_and_lists_all_codes() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_run_that_cannot_happen_is_an_annotation_in_github_format() {
+    let output = assert_cmd::Command::cargo_bin("accord")
+        .expect("binary")
+        .args(["check", "--format", "github", "no-such-dir"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("::error title=accord::accord could not run: cannot read `no-such-dir`"),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: cannot read"));
+}

@@ -250,8 +250,21 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
     }
     let started = std::time::Instant::now();
-    let run = accord::check_paths(&args.paths, &options).map_err(|e| e.to_string())?;
     let format = Format::from(args.format);
+    let run = match accord::check_paths(&args.paths, &options) {
+        Ok(run) => run,
+        Err(error) => {
+            // In a workflow, say so where the annotations go too, not only in the log.
+            if format == Format::Github {
+                let message = error.to_string().replace('%', "%25").replace('\n', "%0A");
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "::error title=accord::accord could not run: {message}"
+                );
+            }
+            return Err(error.to_string());
+        }
+    };
     let context = EmitContext {
         color: args.color.enabled(),
         working_dir: std::env::current_dir().unwrap_or_default(),
