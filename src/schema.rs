@@ -14,14 +14,22 @@ pub const DATA_FILE_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/accord.
 
 /// The JSON Schema (draft 2020-12) of one accord data file, as a JSON value.
 pub fn data_file_schema() -> Value {
+    let schema = model_schema_settings()
+        .into_generator()
+        .into_root_schema_for::<DataFile>();
+    let mut root = with_identity(schema.to_value(), DATA_FILE_SCHEMA_ID, "accord data file");
+    for_other_tools(&mut root);
+    root
+}
+
+/// The generator settings of the schemas of model types: draft 2020-12, plain string enums,
+/// descriptions unwrapped, optional fields omitted rather than `null`.
+fn model_schema_settings() -> SchemaSettings {
     let mut settings = SchemaSettings::draft2020_12();
     settings.transforms.push(Box::new(PlainStringEnums));
     settings.transforms.push(Box::new(UnwrapDescriptions));
     settings.transforms.push(Box::new(OmitInsteadOfNull));
-    let schema = settings.into_generator().into_root_schema_for::<DataFile>();
-    let mut root = with_identity(schema.to_value(), DATA_FILE_SCHEMA_ID, "accord data file");
-    for_other_tools(&mut root);
-    root
+    settings
 }
 
 /// The file name of the export schema under `schemas/`.
@@ -33,11 +41,7 @@ pub const EXPORT_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/export.sch
 /// merged. Its `$defs` are the data file's, so each line of a JSON Lines export validates against
 /// the definition of its kind (`#/$defs/Person` for `people.jsonl`).
 pub fn export_schema() -> Value {
-    let mut settings = SchemaSettings::draft2020_12();
-    settings.transforms.push(Box::new(PlainStringEnums));
-    settings.transforms.push(Box::new(UnwrapDescriptions));
-    settings.transforms.push(Box::new(OmitInsteadOfNull));
-    let schema = settings
+    let schema = model_schema_settings()
         .into_generator()
         .into_root_schema_for::<crate::dataset::Dataset>();
     let mut root = with_identity(schema.to_value(), EXPORT_SCHEMA_ID, "accord dataset export");

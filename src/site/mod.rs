@@ -32,6 +32,18 @@ pub struct RenderError(#[from] minijinja::Error);
 
 const STYLE: &str = include_str!("style.css");
 
+/// The sections of a dataset, in the order pages show them.
+const SECTIONS: [&str; 8] = [
+    "sources",
+    "people",
+    "organizations",
+    "offices",
+    "events",
+    "agreements",
+    "funds",
+    "claims",
+];
+
 fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     for (name, source) in [
@@ -70,16 +82,7 @@ pub fn render(
 ) -> Result<Vec<Page>, RenderError> {
     let env = environment()?;
     let data = serde_json::to_value(dataset).unwrap_or(Value::Null);
-    let sections = [
-        "sources",
-        "people",
-        "organizations",
-        "offices",
-        "events",
-        "agreements",
-        "funds",
-        "claims",
-    ];
+    let sections = SECTIONS;
     // Every record by id: its name and link, for the links between pages.
     let mut records: BTreeMap<String, Value> = BTreeMap::new();
     let name_of = |record: &Value| -> String {
@@ -277,16 +280,7 @@ fn quotes_by_source(data: &Value) -> BTreeMap<String, Vec<(String, String, Strin
             _ => {}
         }
     }
-    for section in [
-        "sources",
-        "people",
-        "organizations",
-        "offices",
-        "events",
-        "agreements",
-        "funds",
-        "claims",
-    ] {
+    for section in SECTIONS {
         for record in data[section].as_array().into_iter().flatten() {
             let id = record["id"].as_str().unwrap_or_default();
             let singular = match section {

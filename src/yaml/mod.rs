@@ -131,7 +131,17 @@ pub fn place(
     value: &Value,
     spans: &SpanTree,
 ) {
-    let find = |pointer: &str, target: Target| span_of(spans, value, pointer, target);
+    place_with(diagnostics, path, |pointer, target| {
+        span_of(spans, value, pointer, target)
+    });
+}
+
+/// Like [`place`], with `find` giving the span of a pointer and target.
+fn place_with(
+    diagnostics: &mut [Diagnostic],
+    path: Option<&std::path::Path>,
+    find: impl Fn(&str, Target) -> Span,
+) {
     for diagnostic in diagnostics {
         let own_file = path.is_none_or(|p| diagnostic.path == p);
         if own_file
@@ -141,18 +151,26 @@ pub fn place(
             diagnostic.span = Some(find(pointer, diagnostic.target));
         }
         for label in &mut diagnostic.labels {
-            let in_file = match (&label.path, path) {
-                (Some(label_path), Some(p)) => label_path == p,
-                (None, _) => own_file,
-                (Some(_), None) => false,
-            };
-            if in_file
+            if in_file(label.path.as_deref(), path, own_file)
                 && label.span.is_none()
                 && let Some(pointer) = &label.pointer
             {
                 label.span = Some(find(pointer, Target::Value));
             }
         }
+    }
+}
+
+/// Whether a label (in `label_path`, or in its finding's file) is in the file `path` names.
+fn in_file(
+    label_path: Option<&std::path::Path>,
+    path: Option<&std::path::Path>,
+    finding_in_file: bool,
+) -> bool {
+    match (label_path, path) {
+        (Some(label_path), Some(p)) => label_path == p,
+        (None, _) => finding_in_file,
+        (Some(_), None) => false,
     }
 }
 

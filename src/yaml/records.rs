@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use super::{Document, Limits, fast, parse, span_of};
+use super::{Document, Limits, fast, in_file, parse, place_with, span_of};
 use crate::diagnostic::{Diagnostic, Span, Target};
 
 /// A record of a top-level list: the list's key and the item's index.
@@ -135,21 +135,19 @@ pub fn place_by_record(
     text: &str,
     limits: &Limits,
 ) -> bool {
-    let in_file = |label_path: Option<&Path>, own_file: bool| match (label_path, path) {
-        (Some(label_path), Some(p)) => label_path == p,
-        (None, _) => own_file,
-        (Some(_), None) => false,
-    };
     // What needs placing, as (pointer, target) in this file.
     let mut wanted: Vec<RecordKey> = Vec::new();
     let mut top_level = false;
     for diagnostic in diagnostics.iter() {
         let own_file = path.is_none_or(|p| diagnostic.path == p);
         let pointers = std::iter::once((own_file, diagnostic.span, &diagnostic.pointer)).chain(
-            diagnostic
-                .labels
-                .iter()
-                .map(|l| (in_file(l.path.as_deref(), own_file), l.span, &l.pointer)),
+            diagnostic.labels.iter().map(|l| {
+                (
+                    in_file(l.path.as_deref(), path, own_file),
+                    l.span,
+                    &l.pointer,
+                )
+            }),
         );
         for (here, span, pointer) in pointers {
             if let (true, None, Some(pointer)) = (here, span, pointer) {
@@ -195,23 +193,7 @@ pub fn place_by_record(
             Place::TopLevel(pointer) => in_skeleton(pointer, target),
         }
     };
-    for diagnostic in diagnostics.iter_mut() {
-        let own_file = path.is_none_or(|p| diagnostic.path == p);
-        if own_file
-            && diagnostic.span.is_none()
-            && let Some(pointer) = &diagnostic.pointer
-        {
-            diagnostic.span = Some(find(pointer, diagnostic.target));
-        }
-        for label in &mut diagnostic.labels {
-            if in_file(label.path.as_deref(), own_file)
-                && label.span.is_none()
-                && let Some(pointer) = &label.pointer
-            {
-                label.span = Some(find(pointer, Target::Value));
-            }
-        }
-    }
+    place_with(diagnostics, path, find);
     true
 }
 

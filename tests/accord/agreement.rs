@@ -8,24 +8,6 @@ use accord::model::DataFile;
 use serde::Deserialize;
 use serde_json::Value;
 
-/// Every object in `value`, by JSON Pointer.
-fn objects(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            out.push(at.clone());
-            for (key, child) in map {
-                objects(child, format!("{at}/{key}"), out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                objects(child, format!("{at}/{i}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
 #[test]
 fn schema_and_types_agree_on_near_misses() {
     let validator = accord::validate::SchemaValidator::new().expect("the schema compiles");
@@ -42,7 +24,7 @@ fn schema_and_types_agree_on_near_misses() {
             .value
             .expect("a document");
         let mut pointers = Vec::new();
-        objects(&value, String::new(), &mut pointers);
+        crate::objects(&value, String::new(), &mut pointers);
         for _ in 0..40 {
             let mut variant = value.clone();
             let pointer = &pointers[rng.below(pointers.len())];

@@ -67,3 +67,21 @@ impl Rng {
         (self.0 % n.max(1) as u64) as usize
     }
 }
+
+/// The JSON Pointer of every object in `value`, `at` being the pointer of `value` itself.
+pub fn objects(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            out.push(at.clone());
+            for (key, child) in map {
+                objects(child, format!("{at}/{key}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                objects(child, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}

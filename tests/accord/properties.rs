@@ -331,24 +331,6 @@ fn generated_documents_round_trip_through_yaml_and_validate_clean() {
         .unwrap_or_else(|failure| panic!("{failure}"));
 }
 
-/// Every object in `value`, by JSON Pointer.
-fn objects(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            out.push(at.clone());
-            for (key, child) in map {
-                objects(child, format!("{at}/{key}"), out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                objects(child, format!("{at}/{i}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Values just outside (or just inside) what some field accepts.
 fn boundary_values(current: &Value) -> Vec<Value> {
     let mut values = vec![
@@ -395,7 +377,7 @@ fn boundary_values(current: &Value) -> Vec<Value> {
 fn near_miss(document: &Value, choice: u64) -> (Value, String) {
     let mut rng = crate::Rng(choice | 1);
     let mut pointers = Vec::new();
-    objects(document, String::new(), &mut pointers);
+    crate::objects(document, String::new(), &mut pointers);
     let mut variant = document.clone();
     let pointer = pointers[rng.below(pointers.len())].clone();
     let Some(Value::Object(map)) = variant.pointer_mut(&pointer) else {
