@@ -9,27 +9,25 @@
 use serde_json::Value;
 
 use crate::schema::data_file_schema;
+use crate::validate::SECTIONS;
 
-/// The record kinds `accord new` scaffolds, by the name used on the command line, with the
-/// data-file section they go under and their schema definition.
-pub const RECORD_KINDS: &[(&str, &str, &str)] = &[
-    ("source", "sources", "Source"),
-    ("person", "people", "Person"),
-    ("organization", "organizations", "Organization"),
-    ("office", "offices", "Office"),
-    ("event", "events", "Event"),
-    ("agreement", "agreements", "Agreement"),
-    ("fund", "funds", "Fund"),
-    ("claim", "claims", "Claim"),
-];
+/// The record kinds `accord new` scaffolds, by the name used on the command line (`person`),
+/// with the data-file section they go under (`people`).
+pub fn kinds() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SECTIONS
+        .iter()
+        .map(|(section, kind)| (kind.as_str(), *section))
+}
 
 /// A new record of `kind` (`person`, `claim`, ...) as a YAML list item to paste under its
 /// section, preceded by a comment naming the section. `None` for an unknown kind.
 pub fn record(kind: &str) -> Option<String> {
-    let (_, section, definition) = RECORD_KINDS.iter().find(|(name, ..)| *name == kind)?;
+    let (_, section) = kinds().find(|(name, _)| *name == kind)?;
+    // The schema names each definition after its kind: `person` is `Person`.
+    let definition = format!("{}{}", kind[..1].to_uppercase(), &kind[1..]);
     let schema = data_file_schema();
     let mut out = format!("# A new {kind}: paste it under `{section}:` in a data file.\n");
-    out.push_str(&list_item(&schema, &schema["$defs"][definition], 2, &[]));
+    out.push_str(&list_item(&schema, &schema["$defs"][&definition], 2, &[]));
     Some(out)
 }
 
@@ -155,7 +153,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_scaffold() {
-        for (kind, ..) in RECORD_KINDS {
+        for (kind, _) in kinds() {
             let scaffold = record(kind).unwrap_or_default();
             assert!(scaffold.contains("  - id: \"\""), "{kind}:\n{scaffold}");
         }

@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::dataset::Dataset;
+use crate::validate::SECTIONS;
 
 /// One file of the report: its path inside the output directory and its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,18 +32,6 @@ pub struct Page {
 pub struct RenderError(#[from] minijinja::Error);
 
 const STYLE: &str = include_str!("style.css");
-
-/// The sections of a dataset, in the order pages show them.
-const SECTIONS: [&str; 8] = [
-    "sources",
-    "people",
-    "organizations",
-    "offices",
-    "events",
-    "agreements",
-    "funds",
-    "claims",
-];
 
 fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
@@ -82,7 +71,6 @@ pub fn render(
 ) -> Result<Vec<Page>, RenderError> {
     let env = environment()?;
     let data = serde_json::to_value(dataset).unwrap_or(Value::Null);
-    let sections = SECTIONS;
     // Every record by id: its name and link, for the links between pages.
     let mut records: BTreeMap<String, Value> = BTreeMap::new();
     let name_of = |record: &Value| -> String {
@@ -98,7 +86,7 @@ pub fn render(
             })
             .unwrap_or_default()
     };
-    for section in sections {
+    for (section, _) in SECTIONS {
         for record in data[section].as_array().into_iter().flatten() {
             let id = record["id"].as_str().unwrap_or_default();
             records.insert(
@@ -114,9 +102,9 @@ pub fn render(
             }
         }
     }
-    let counts: Vec<Value> = sections
+    let counts: Vec<Value> = SECTIONS
         .iter()
-        .map(|s| json!({"section": s, "count": data[s].as_array().map_or(0, Vec::len)}))
+        .map(|(s, _)| json!({"section": s, "count": data[s].as_array().map_or(0, Vec::len)}))
         .collect();
     let mut pages = Vec::new();
     let mut page = |path: &str, template: &str, extra: Value| -> Result<(), RenderError> {
@@ -280,17 +268,13 @@ fn quotes_by_source(data: &Value) -> BTreeMap<String, Vec<(String, String, Strin
             _ => {}
         }
     }
-    for section in SECTIONS {
+    for (section, kind) in SECTIONS {
         for record in data[section].as_array().into_iter().flatten() {
             let id = record["id"].as_str().unwrap_or_default();
-            let singular = match section {
-                "people" => "person",
-                other => other.trim_end_matches('s'),
-            };
             walk(
                 record,
                 &record_link(section, id),
-                &format!("{singular} {id}"),
+                &format!("{} {id}", kind.as_str()),
                 &mut quotes,
             );
         }

@@ -173,7 +173,8 @@ impl FileFacts {
     }
 }
 
-const SECTIONS: &[(&str, RecordKind)] = &[
+/// The sections of a data file and the kind of record each holds, in the schema's order.
+pub const SECTIONS: &[(&str, RecordKind)] = &[
     ("sources", RecordKind::Source),
     ("people", RecordKind::Person),
     ("organizations", RecordKind::Organization),

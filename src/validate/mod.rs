@@ -9,7 +9,9 @@ mod schema_pass;
 use std::cell::OnceCell;
 use std::path::Path;
 
-pub use facts::{Definition, FileFacts, Plan, Quote, RecordKind, Reference, SourceText, Text};
+pub use facts::{
+    Definition, FileFacts, Plan, Quote, RecordKind, Reference, SECTIONS, SourceText, Text,
+};
 pub use schema_pass::SchemaValidator;
 
 use crate::diagnostic::Diagnostic;

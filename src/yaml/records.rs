@@ -7,7 +7,7 @@
 //! the file's skeleton: its text with every record's lines blanked out, which keeps every offset
 //! and leaves the full reader only the top-level keys to read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -48,7 +48,7 @@ fn split_pointer(pointer: &str) -> Place<'_> {
 fn record_ranges(
     text: &str,
     limits: &Limits,
-    wanted: &[RecordKey],
+    wanted: &HashSet<RecordKey>,
     all: bool,
 ) -> Option<RecordLines> {
     let mut ranges = HashMap::new();
@@ -56,12 +56,13 @@ fn record_ranges(
     if wanted.is_empty() && !all {
         return Some((ranges, every));
     }
-    let mut wanted_by_section: HashMap<&str, Vec<usize>> = HashMap::new();
+    // By section, so that each streamed record is looked up without building its key.
+    let mut wanted_by_section: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (section, index) in wanted {
         wanted_by_section
             .entry(section.as_str())
             .or_default()
-            .push(*index);
+            .insert(*index);
     }
     fast::parse_records(text, limits, &mut |section, index, _, range| {
         if wanted_by_section
@@ -95,7 +96,7 @@ fn skeleton(text: &str, ranges: &[Range<usize>], limits: &Limits) -> Document {
 
 /// The text of the top-level value `pointer` names, read from the file's skeleton.
 pub fn raw_top_level(text: &str, pointer: &str, limits: &Limits) -> Option<String> {
-    let (_, every) = record_ranges(text, limits, &[], true)?;
+    let (_, every) = record_ranges(text, limits, &HashSet::new(), true)?;
     let document = skeleton(text, &every, limits);
     let value = document.value.as_ref()?;
     let found = document.spans.locate(value, pointer);
@@ -136,7 +137,7 @@ pub fn place_by_record(
     limits: &Limits,
 ) -> bool {
     // What needs placing, as (pointer, target) in this file.
-    let mut wanted: Vec<RecordKey> = Vec::new();
+    let mut wanted: HashSet<RecordKey> = HashSet::new();
     let mut top_level = false;
     for diagnostic in diagnostics.iter() {
         let own_file = path.is_none_or(|p| diagnostic.path == p);
@@ -152,8 +153,9 @@ pub fn place_by_record(
         for (here, span, pointer) in pointers {
             if let (true, None, Some(pointer)) = (here, span, pointer) {
                 match split_pointer(pointer) {
-                    Place::Record(key, _) if !wanted.contains(&key) => wanted.push(key),
-                    Place::Record(..) => {}
+                    Place::Record(key, _) => {
+                        wanted.insert(key);
+                    }
                     Place::TopLevel(_) => top_level = true,
                 }
             }
@@ -227,8 +229,13 @@ mod tests {
     #[test]
     fn raw_text_comes_from_the_record() {
         let text = "people:\n  - id: a\n    name: \"A\"\n";
-        let (ranges, _) = record_ranges(text, &Limits::default(), &[("people".into(), 0)], false)
-            .expect("streams");
+        let (ranges, _) = record_ranges(
+            text,
+            &Limits::default(),
+            &HashSet::from([("people".into(), 0)]),
+            false,
+        )
+        .expect("streams");
         let range = ranges[&("people".to_owned(), 0)].clone();
         assert_eq!(
             raw_in_record(text, range, "/people/0/name", &Limits::default()).as_deref(),

@@ -65,7 +65,7 @@ fn a_new_article_has_the_modeline_and_every_required_field() {
 #[test]
 fn every_new_record_has_every_required_field_and_no_other() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (kind, section, _) in accord::scaffold::RECORD_KINDS {
+    for (kind, section) in accord::scaffold::kinds() {
         let output = accord(&["new", kind], dir.path());
         assert_eq!(output.status.code(), Some(0));
         let record = String::from_utf8(output.stdout).expect("UTF-8");

@@ -166,10 +166,7 @@ impl ColorArg {
         match self {
             ColorArg::Always => true,
             ColorArg::Never => false,
-            ColorArg::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorArg::Auto => no_color_unset() && std::io::stdout().is_terminal(),
         }
     }
 }
@@ -265,23 +262,15 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             return Err(error.to_string());
         }
     };
-    let context = EmitContext {
-        color: args.color.enabled(),
-        working_dir: std::env::current_dir().unwrap_or_default(),
-        elapsed: started.elapsed(),
-    };
+    let elapsed = started.elapsed();
     // The whole report is rendered into memory, then written at once.
-    let mut buffer = Vec::new();
-    format
-        .emitter()
-        .emit(&mut buffer, &run, &context)
-        .map_err(|e| e.to_string())?;
+    let buffer = rendered(&run, format, args.color.enabled(), elapsed)?;
     std::io::stdout()
         .lock()
         .write_all(&buffer)
         .map_err(|e| format!("cannot write the report: {e}"))?;
     if matches!(format, Format::Human | Format::Concise) {
-        let summary = accord::report::summary(&run, context.elapsed);
+        let summary = accord::report::summary(&run, elapsed);
         let _ = writeln!(std::io::stderr(), "{summary}");
     }
     Ok(if run.diagnostics.is_empty() {
@@ -389,21 +378,37 @@ fn export(args: &ExportArgs) -> Result<u8, String> {
 
 /// Writes a run's findings to stderr in the human format, coloured when stderr is a terminal.
 fn report_to_stderr(run: &accord::CheckRun, elapsed: std::time::Duration) -> Result<(), String> {
-    let context = EmitContext {
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            && std::io::stderr().is_terminal(),
-        working_dir: std::env::current_dir().unwrap_or_default(),
-        elapsed,
-    };
-    let mut buffer = Vec::new();
-    Format::Human
-        .emitter()
-        .emit(&mut buffer, run, &context)
-        .map_err(|e| e.to_string())?;
+    let color = no_color_unset() && std::io::stderr().is_terminal();
+    let buffer = rendered(run, Format::Human, color, elapsed)?;
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(&buffer);
     let _ = writeln!(stderr, "{}", accord::report::summary(run, elapsed));
     Ok(())
+}
+
+/// A run's findings in `format`, in memory.
+fn rendered(
+    run: &accord::CheckRun,
+    format: Format,
+    color: bool,
+    elapsed: std::time::Duration,
+) -> Result<Vec<u8>, String> {
+    let context = EmitContext {
+        color,
+        working_dir: std::env::current_dir().unwrap_or_default(),
+        elapsed,
+    };
+    let mut buffer = Vec::new();
+    format
+        .emitter()
+        .emit(&mut buffer, run, &context)
+        .map_err(|e| e.to_string())?;
+    Ok(buffer)
+}
+
+/// Whether `NO_COLOR` leaves colour on (unset or empty).
+fn no_color_unset() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn new(args: &NewArgs) -> Result<u8, String> {
@@ -415,10 +420,7 @@ fn new(args: &NewArgs) -> Result<u8, String> {
             ));
         }
         let Some(record) = accord::scaffold::record(&args.what) else {
-            let kinds: Vec<&str> = accord::scaffold::RECORD_KINDS
-                .iter()
-                .map(|(name, ..)| *name)
-                .collect();
+            let kinds: Vec<&str> = accord::scaffold::kinds().map(|(name, _)| name).collect();
             return Err(format!(
                 "cannot scaffold `{}`: name `article` or one of {}",
                 args.what,
