@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -115,17 +116,26 @@ impl Dataset {
         let (files, _) = files::discover_with(paths, options.follow_links)?;
         let mut dataset = Dataset::default();
         let mut texts = BTreeMap::new();
-        for path in &files {
-            let file = read_data_file(path, options)?;
-            for source in &file.sources {
-                // The check read every text already; one that fails now changed since.
-                let text = files::load_source_text(path, &source.text, options.max_file_size)
-                    .map_err(|message| LoadError::Changed {
+        // Files are read and typed in parallel, then merged in path order.
+        let read: Vec<(DataFile, Vec<(String, String)>)> = files
+            .par_iter()
+            .map(|path| {
+                let file = read_data_file(path, options)?;
+                let mut file_texts = Vec::with_capacity(file.sources.len());
+                for source in &file.sources {
+                    // The check read every text already; one that fails now changed since.
+                    let text = files::load_source_text(path, &source.text, options.max_file_size)
+                        .map_err(|message| LoadError::Changed {
                         path: path.to_path_buf(),
                         message,
                     })?;
-                texts.insert(source.id.as_str().to_owned(), text);
-            }
+                    file_texts.push((source.id.as_str().to_owned(), text));
+                }
+                Ok((file, file_texts))
+            })
+            .collect::<Result<_, LoadError>>()?;
+        for (file, file_texts) in read {
+            texts.extend(file_texts);
             dataset.merge(file);
         }
         Ok(Loaded {
