@@ -90,10 +90,11 @@ fn stages(c: &mut Criterion) {
         .iter()
         .map(|(p, t)| validate::check_file(p, t, &validator, &limits).facts)
         .collect();
+    let roots = accord::files::DatasetRoots::of_paths(&[PathBuf::from(CORPUS)]);
     group.bench_function("dataset rules (ids, references, quotes)", |b| {
         b.iter(|| {
             validate::check_dataset(black_box(&facts), &|yaml: &Path, text| {
-                accord::files::load_source_text(yaml, text, u64::MAX)
+                accord::files::load_source_text(&roots, yaml, text, u64::MAX)
             })
             .len()
         })

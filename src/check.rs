@@ -49,8 +49,8 @@ pub struct CheckRun {
 /// Checks every data file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun, CheckError> {
     let validator = SchemaValidator::new().map_err(CheckError::Schema)?;
-    let (paths, mut diagnostics) = files::discover_with(paths, options.follow_links)?;
-    let outcomes: Vec<(FileFacts, Vec<Diagnostic>, Option<String>)> = paths
+    let (data_files, mut diagnostics) = files::discover_with(paths, options.follow_links)?;
+    let outcomes: Vec<(FileFacts, Vec<Diagnostic>, Option<String>)> = data_files
         .par_iter()
         .map(|path| match files::read_text(path, options.max_file_size) {
             Ok(text) => {
@@ -79,8 +79,9 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         facts.push(file_facts);
     }
     let max_size = options.max_file_size;
+    let roots = files::DatasetRoots::of_paths(paths);
     let mut dataset = validate::check_dataset(&facts, &|yaml, text| {
-        files::load_source_text(yaml, text, max_size)
+        files::load_source_text(&roots, yaml, text, max_size)
     });
     place_by_pointer(&mut dataset, &mut texts, options);
     diagnostics.extend(dataset);

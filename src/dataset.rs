@@ -114,6 +114,8 @@ impl Dataset {
             return Err(LoadError::Invalid(Box::new(run)));
         }
         let (files, _) = files::discover_with(paths, options.follow_links)?;
+        // The same roots as the check's: only texts read under its rules are published.
+        let roots = files::DatasetRoots::of_paths(paths);
         let mut dataset = Dataset::default();
         let mut texts = BTreeMap::new();
         // Files are read and typed in parallel, then merged in path order.
@@ -124,11 +126,12 @@ impl Dataset {
                 let mut file_texts = Vec::with_capacity(file.sources.len());
                 for source in &file.sources {
                     // The check read every text already; one that fails now changed since.
-                    let text = files::load_source_text(path, &source.text, options.max_file_size)
-                        .map_err(|message| LoadError::Changed {
-                        path: path.to_path_buf(),
-                        message,
-                    })?;
+                    let text =
+                        files::load_source_text(&roots, path, &source.text, options.max_file_size)
+                            .map_err(|finding| LoadError::Changed {
+                                path: path.to_path_buf(),
+                                message: finding.message,
+                            })?;
                     file_texts.push((source.id.as_str().to_owned(), text));
                 }
                 Ok((file, file_texts))

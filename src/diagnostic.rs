@@ -108,6 +108,8 @@ codes! {
     WrongReferenceKind = "wrong-reference-kind", Error, "A reference names a record of the wrong kind.";
     QuoteNotFound = "quote-not-found", Error, "A quote does not appear in the text of the source it cites.";
     SourceTextUnreadable = "source-text-unreadable", Error, "The text file of a source cannot be read.";
+    SourceTextOutsideDataset = "source-text-outside-dataset", Error, "A source's text file resolves outside the dataset, to a special file system, or to something other than a regular file; it is not read.";
+    LinkOutsideDataset = "link-outside-dataset", Error, "A symbolic link in a checked directory leads outside the dataset; it is not followed.";
 }
 
 /// A secondary place a diagnostic points at, such as where a duplicate id was first defined.

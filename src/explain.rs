@@ -746,5 +746,30 @@ path."#,
             bad: None,
             fixed: None,
         },
+        Code::SourceTextOutsideDataset => Explanation {
+            details: r#"A source's `text` names a file that accord will not read: followed through
+its symbolic links, the path leads outside the dataset (the directories given to the run, and
+the directories of the files given), onto a special file system (`/proc`, `/sys`, `/dev`), or to
+something other than a regular file (a directory, a pipe, a device). The `text` pattern already
+forbids `..` and absolute paths; this rule closes the way round them through links, which git
+carries in a pull request. A dataset checked in CI is untrusted input: without the rule, a link
+`data/t.txt -> /proc/self/environ` would let a quote test the CI machine's secrets character by
+character, and `accord report` would publish the whole file. The text is refused before it is
+opened, so no quote citing the source is checked and nothing of the target is shown. Store the
+article's text as a regular file inside the dataset; a link that stays inside it is fine."#,
+            bad: None,
+            fixed: None,
+        },
+        Code::LinkOutsideDataset => Explanation {
+            details: r#"With `--follow-links`, a directory walk follows symbolic links only while
+their targets stay inside the dataset: the directories given to the run and the directories of
+the files given. This link leads elsewhere (or onto `/proc`, `/sys` or `/dev`), so it is not
+followed and nothing under it is checked. Without `--follow-links` no link is followed, and none
+is reported. Move the files into the dataset, or name the directory the link points to on the
+command line as well (`accord check --follow-links data ../shared-data`), which makes it part of
+the dataset."#,
+            bad: None,
+            fixed: None,
+        },
     }
 }

@@ -34,12 +34,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Ch
     discover_with(paths, false)
 }
 
-/// [`discover`], following symbolic links in directories when `follow_links` is set; a link
-/// that loops is then reported as a finding.
+/// [`discover`], following symbolic links in directories when `follow_links` is set, but only
+/// links whose targets stay inside the [`DatasetRoots`] of `paths`: a link that leaves them is
+/// reported (`link-outside-dataset`) and not followed, and a link that loops is reported too.
 pub fn discover_with(
     paths: &[PathBuf],
     follow_links: bool,
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), CheckError> {
+    let roots = DatasetRoots::of_paths(paths);
     let mut files = Vec::new();
     let mut findings = Vec::new();
     for path in paths {
@@ -51,15 +53,46 @@ pub fn discover_with(
             files.push(path.clone());
             continue;
         }
-        let walk = walkdir::WalkDir::new(path)
+        let mut walk = walkdir::WalkDir::new(path)
             .follow_links(follow_links)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {
                 entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
             });
-        for entry in walk {
+        while let Some(entry) = walk.next() {
             match entry {
+                // A followed link has the type of its target; only one that would be walked
+                // into or checked needs to stay inside.
+                Ok(entry)
+                    if follow_links
+                        && entry.depth() > 0
+                        && entry.path_is_symlink()
+                        && (entry.file_type().is_dir() || is_yaml(entry.path())) =>
+                {
+                    if let Err(refusal) = roots.resolve(entry.path()) {
+                        let finding = match refusal {
+                            Refusal::Unresolved(error) => Diagnostic::new(
+                                Code::Io,
+                                format!("cannot read this directory entry: {error}"),
+                            ),
+                            Refusal::Outside(_) => Diagnostic::new(
+                                Code::LinkOutsideDataset,
+                                format!("this symbolic link is not followed: {refusal}"),
+                            )
+                            .with_help(
+                                "move the files into the dataset, or name the directory the link \
+                                 points to on the command line as well",
+                            ),
+                        };
+                        findings.push(finding.in_file(entry.path().to_path_buf()));
+                        if entry.file_type().is_dir() {
+                            walk.skip_current_dir();
+                        }
+                    } else if entry.file_type().is_file() && is_yaml(entry.path()) {
+                        files.push(entry.into_path());
+                    }
+                }
                 Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
                     files.push(entry.into_path())
                 }
@@ -85,6 +118,164 @@ pub fn discover_with(
     Ok((files, findings))
 }
 
+/// The directories whose files a dataset may name: every directory given to a run, and the
+/// directory of every file given, each canonicalised. Source texts, and the targets of followed
+/// links, must resolve inside one of them, so that data from an untrusted pull request cannot
+/// make accord read, and publish, a file elsewhere on the machine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DatasetRoots {
+    /// Each root, canonical, with the path it was given as (for messages).
+    roots: Vec<(PathBuf, PathBuf)>,
+    /// The working directory, canonical, so that messages name places relative to it.
+    working_dir: Option<PathBuf>,
+}
+
+/// Why a path was refused by [`DatasetRoots::resolve`].
+#[derive(Debug)]
+pub enum Refusal {
+    /// The path does not resolve: it, or a link on the way, leads to nothing.
+    Unresolved(std::io::Error),
+    /// The path resolves to a place accord does not read; why, in words that complete "is not
+    /// read: ...".
+    Outside(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Unresolved(error) => write!(f, "it does not resolve: {error}"),
+            Refusal::Outside(reason) => f.write_str(reason),
+        }
+    }
+}
+
+/// File systems that are views of the machine, not files: never read, wherever a root is.
+const SPECIAL_FILE_SYSTEMS: &[&str] = &["/proc", "/sys", "/dev"];
+
+impl DatasetRoots {
+    /// The roots of a run over `paths`. A path that cannot be resolved adds no root.
+    pub fn of_paths(paths: &[PathBuf]) -> DatasetRoots {
+        DatasetRoots::new(paths.iter().map(|path| {
+            if path.is_dir() {
+                path.clone()
+            } else {
+                match path.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            }
+        }))
+    }
+
+    /// Roots named explicitly, each canonicalised (a root that cannot be is left out).
+    pub fn new(roots: impl IntoIterator<Item = PathBuf>) -> DatasetRoots {
+        let mut roots: Vec<(PathBuf, PathBuf)> = roots
+            .into_iter()
+            .filter_map(|root| Some((root.canonicalize().ok()?, root)))
+            .collect();
+        roots.sort();
+        roots.dedup_by(|a, b| a.0 == b.0);
+        DatasetRoots {
+            roots,
+            working_dir: std::env::current_dir()
+                .ok()
+                .and_then(|dir| dir.canonicalize().ok()),
+        }
+    }
+
+    /// The canonical roots.
+    pub fn roots(&self) -> impl Iterator<Item = &Path> {
+        self.roots.iter().map(|(canonical, _)| canonical.as_path())
+    }
+
+    /// Whether a canonical path lies in one of the roots.
+    pub fn contains(&self, canonical: &Path) -> bool {
+        self.roots().any(|root| canonical.starts_with(root))
+    }
+
+    /// A canonical path as a message shows it: relative to the working directory when below it.
+    fn shown(&self, canonical: &Path) -> String {
+        self.working_dir
+            .as_deref()
+            .and_then(|dir| canonical.strip_prefix(dir).ok())
+            .filter(|relative| !relative.as_os_str().is_empty())
+            .unwrap_or(canonical)
+            .display()
+            .to_string()
+    }
+
+    /// Resolves `path`, through every symbolic link on the way, and returns where it leads when
+    /// that is inside a root and not on a special file system.
+    pub fn resolve(&self, path: &Path) -> Result<PathBuf, Refusal> {
+        let canonical = match path.canonicalize() {
+            Ok(canonical) => canonical,
+            Err(error) => return Err(self.unresolved(path, error)),
+        };
+        self.check_place(&canonical)?;
+        Ok(canonical)
+    }
+
+    /// Why a path that does not resolve is refused. Whether something exists outside the
+    /// dataset is not told: a path that leads out of it, or through a link that leads nowhere,
+    /// is refused as outside; only a path that stays inside is missing.
+    fn unresolved(&self, path: &Path, error: std::io::Error) -> Refusal {
+        let mut dangling = None;
+        for ancestor in path.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+            if let Ok(canonical) = ancestor.canonicalize() {
+                if let Err(outside) = self.check_place(&canonical) {
+                    return outside;
+                }
+                break;
+            }
+            if std::fs::symlink_metadata(ancestor).is_ok_and(|m| m.is_symlink()) {
+                dangling = Some(ancestor);
+            }
+        }
+        match dangling {
+            Some(link) => Refusal::Outside(format!(
+                "it goes through the symbolic link `{}`, which leads to nothing that can be read \
+                 in the dataset",
+                link.display()
+            )),
+            None => Refusal::Unresolved(error),
+        }
+    }
+
+    /// Refuses a canonical path on a special file system or outside every root.
+    fn check_place(&self, canonical: &Path) -> Result<(), Refusal> {
+        if let Some(special) = SPECIAL_FILE_SYSTEMS
+            .iter()
+            .find(|special| canonical.starts_with(special))
+        {
+            return Err(Refusal::Outside(format!(
+                "it resolves to `{}`, on the special file system `{special}`",
+                self.shown(canonical)
+            )));
+        }
+        if !self.contains(canonical) {
+            return Err(Refusal::Outside(format!(
+                "it resolves to `{}`, outside the dataset ({})",
+                self.shown(canonical),
+                self.describe()
+            )));
+        }
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        let names: Vec<String> = self
+            .roots
+            .iter()
+            .map(|(_, given)| format!("`{}`", given.display()))
+            .collect();
+        match names.as_slice() {
+            [] => "no directory was given".to_owned(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
+    }
+}
+
 fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -94,11 +285,19 @@ fn is_yaml(path: &Path) -> bool {
 
 /// Reads a file as UTF-8 text of at most `max_size` bytes.
 pub fn read_text(path: &Path, max_size: u64) -> Result<String, Diagnostic> {
+    let file = open_regular(path).map_err(|error| {
+        Diagnostic::new(Code::Io, format!("cannot read this file: {error}"))
+            .in_file(path.to_path_buf())
+    })?;
+    read_opened(file, path, max_size)
+}
+
+/// Reads an open file as UTF-8 text of at most `max_size` bytes; `path` names it in findings.
+fn read_opened(file: File, path: &Path, max_size: u64) -> Result<String, Diagnostic> {
     let fail = |error: std::io::Error| {
         Diagnostic::new(Code::Io, format!("cannot read this file: {error}"))
             .in_file(path.to_path_buf())
     };
-    let file = open_regular(path).map_err(fail)?;
     // Sized from the metadata, so a large file is read without growing the buffer step by step.
     let expected = file
         .metadata()
@@ -157,15 +356,77 @@ fn open_regular(path: &Path) -> std::io::Result<File> {
     }
 }
 
-/// Loads a source's stored text, relative to the YAML file that declares the source.
+/// Loads a source's stored text, relative to the YAML file that declares the source, when it
+/// is a regular file inside `roots`: the path is resolved through its symbolic links first, and
+/// a target outside the dataset, on a special file system, or not a regular file is refused
+/// before it is opened (`source-text-outside-dataset`). A text that is missing, too large or
+/// not UTF-8 is `source-text-unreadable`. The returned finding has the code and the reason; the
+/// caller places it.
 pub fn load_source_text(
+    roots: &DatasetRoots,
     yaml_file: &Path,
     text: &TextPath,
     max_size: u64,
-) -> Result<String, String> {
+) -> Result<String, Diagnostic> {
     let path = yaml_file
         .parent()
         .unwrap_or(Path::new(""))
         .join(text.as_str());
-    read_text(&path, max_size).map_err(|d| format!("{}: {}", path.display(), d.message))
+    let unreadable = |reason: String| {
+        Diagnostic::new(
+            Code::SourceTextUnreadable,
+            format!("{}: {reason}", path.display()),
+        )
+    };
+    let canonical = match roots.resolve(&path) {
+        Ok(canonical) => canonical,
+        Err(Refusal::Unresolved(error)) => {
+            return Err(unreadable(format!("cannot read this file: {error}")));
+        }
+        Err(refusal @ Refusal::Outside(_)) => {
+            return Err(Diagnostic::new(
+                Code::SourceTextOutsideDataset,
+                format!("{}: {refusal}", path.display()),
+            ));
+        }
+    };
+    let file = open_confined(&canonical).map_err(|error| match error {
+        Confined::NotRegular => Diagnostic::new(
+            Code::SourceTextOutsideDataset,
+            format!(
+                "{}: it is not a regular file (a directory, pipe, socket or device)",
+                path.display()
+            ),
+        ),
+        Confined::Io(error) => unreadable(format!("cannot read this file: {error}")),
+    })?;
+    read_opened(file, &path, max_size).map_err(|d| unreadable(d.message))
+}
+
+enum Confined {
+    NotRegular,
+    Io(std::io::Error),
+}
+
+/// Opens a resolved path without following a link at its end (one put there since it was
+/// resolved) and without waiting on a pipe, then checks that what was opened is a regular file.
+fn open_confined(canonical: &Path) -> Result<File, Confined> {
+    if !std::fs::symlink_metadata(canonical)
+        .map_err(Confined::Io)?
+        .is_file()
+    {
+        return Err(Confined::NotRegular);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(canonical).map_err(Confined::Io)?;
+    if !file.metadata().map_err(Confined::Io)?.is_file() {
+        return Err(Confined::NotRegular);
+    }
+    Ok(file)
 }

@@ -143,8 +143,9 @@ fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOu
 }
 
 /// Reads the stored text of a source: given the YAML file that declares the source and the
-/// source's `text` path, returns the text or why it could not be read.
-pub type SourceTextLoader<'a> = dyn Fn(&Path, &TextPath) -> Result<String, String> + Sync + 'a;
+/// source's `text` path, returns the text, or a finding (its code, message and help) that says
+/// why it was not read; the finding is placed at the source's `text` field.
+pub type SourceTextLoader<'a> = dyn Fn(&Path, &TextPath) -> Result<String, Diagnostic> + Sync + 'a;
 
 /// Applies the dataset-wide rules to the facts of every file: ids unique, references resolving
 /// to records of the right kind, quotes found in their sources' texts.

@@ -78,15 +78,22 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
         .into_iter()
         .map(|(id, loaded)| match loaded {
             Ok(text) => (id, Some(text)),
-            Err(reason) => {
+            Err(refusal) => {
                 let (facts, source) = sources[sources.partition_point(|(s, _)| *s < id)].1;
+                let help = refusal.help.unwrap_or_else(|| match refusal.code {
+                    Code::SourceTextOutsideDataset => "store the source's text as a regular file inside the dataset, not as a link to a file elsewhere".to_owned(),
+                    _ => "store the source's full text in this file, relative to the YAML file, so quotes can be checked".to_owned(),
+                });
                 diagnostics.push(
                     Diagnostic::new(
-                        Code::SourceTextUnreadable,
-                        format!("the text of source `{}` cannot be read: {reason}", source.id),
+                        refusal.code,
+                        match refusal.code {
+                            Code::SourceTextOutsideDataset => format!("the text of source `{}` is not read: {}", source.id, refusal.message),
+                            _ => format!("the text of source `{}` cannot be read: {}", source.id, refusal.message),
+                        },
                     )
                     .at(source.pointer.clone(), Target::Value)
-                    .with_help("store the source's full text in this file, relative to the YAML file, so quotes can be checked")
+                    .with_help(help)
                     .in_file(facts.path.clone()),
                 );
                 (id, None)

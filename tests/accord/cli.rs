@@ -98,7 +98,8 @@ fn schema_check_passes_on_fresh_files_and_fails_on_stale_ones() {
     let (code, _, _) = output(accord().args(["schema", "--check"]));
     assert_eq!(code, 0);
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("accord.schema.json"), "{}\n").expect("write");
+    let stale = "{\n  \"$id\": \"https://accord.invalid/schemas/v1/accord.schema.json\"\n}\n";
+    std::fs::write(dir.path().join("accord.schema.json"), stale).expect("write");
     let (code, _, stderr) = output(accord().args(["schema", "--check"]).arg(dir.path()));
     assert_eq!(code, 1);
     assert!(stderr.contains("stale schema files"), "{stderr}");

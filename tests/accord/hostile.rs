@@ -186,9 +186,16 @@ fn links_out_of_the_tree_are_followed_only_when_asked() {
         follow_links: true,
         ..Default::default()
     };
+    // Following links, one out of the dataset is still refused, with a finding at the link...
     let run = accord::check_paths(&paths, &follow).expect("runs");
-    assert_eq!(run.files_checked, 2);
-    assert_eq!(codes_of(&run), ["unknown-field"]);
+    assert_eq!(run.files_checked, 1);
+    assert_eq!(codes_of(&run), ["link-outside-dataset"]);
+    assert_eq!(run.diagnostics[0].path, tree.path().join("elsewhere"));
+    // ...unless its target is part of the dataset too, named on the command line.
+    let both = [tree.path().to_path_buf(), outside.path().to_path_buf()];
+    let run = accord::check_paths(&both, &follow).expect("runs");
+    assert_eq!(run.files_checked, 3);
+    assert_eq!(codes_of(&run), ["unknown-field", "unknown-field"]);
     // Following links, a loop is reported, not walked forever.
     std::os::unix::fs::symlink(tree.path(), tree.path().join("loop")).expect("symlink");
     let run = accord::check_paths(&paths, &follow).expect("runs");
@@ -504,7 +511,12 @@ fn pipes_and_devices_are_refused_without_waiting() {
     assert!(made.success());
     let run =
         accord::check_paths(&[dir.path().join("data.yaml")], &Default::default()).expect("runs");
-    assert_eq!(codes_of(&run), ["source-text-unreadable"]);
+    assert_eq!(codes_of(&run), ["source-text-outside-dataset"]);
+    assert!(
+        run.diagnostics[0].message.contains("not a regular file"),
+        "{}",
+        run.diagnostics[0].message
+    );
     let run = accord::check_paths(&["/dev/zero".into()], &Default::default()).expect("runs");
     assert_eq!(codes_of(&run), ["io-error"]);
 }

@@ -2,6 +2,7 @@
 
 mod agreement;
 mod cli;
+mod confinement;
 mod dataset;
 mod explain;
 mod export;

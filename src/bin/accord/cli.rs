@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use std::io::IsTerminal;
 
 use accord::report::{EmitContext, Format};
+
+use crate::output;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Exit code: the run found nothing wrong.
@@ -45,9 +47,14 @@ struct ReportArgs {
     /// Files or directories of the dataset.
     #[arg(default_value = "data")]
     paths: Vec<PathBuf>,
-    /// The directory to write the report into; open its index.html in a browser.
+    /// The directory to write the report into; open its index.html in a browser. It must be
+    /// new, empty, or a report accord wrote before (which is then brought up to date).
     #[arg(long, short, value_name = "DIR")]
     out: PathBuf,
+    /// Write into DIR even when it holds files accord did not write; files of the same name
+    /// are replaced.
+    #[arg(long)]
+    force: bool,
     /// Follow symbolic links in directories.
     #[arg(long)]
     follow_links: bool,
@@ -80,8 +87,12 @@ struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     format: ExportFormat,
     /// Where to write: a file for `json` (default: standard output), a directory for `jsonl`.
+    /// An existing file or directory is replaced only when accord wrote it.
     #[arg(long, short, value_name = "PATH")]
     out: Option<PathBuf>,
+    /// Replace the file, or write into the directory, even when accord did not write it.
+    #[arg(long, requires = "out")]
+    force: bool,
     /// Follow symbolic links in directories.
     #[arg(long)]
     follow_links: bool,
@@ -192,6 +203,9 @@ struct SchemaArgs {
     /// Compare the schema files in DIR with the generated ones; exit 1 if any differs.
     #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "schemas")]
     check: Option<PathBuf>,
+    /// With --out, replace files of the same name even when they are not accord's schemas.
+    #[arg(long, requires = "out")]
+    force: bool,
 }
 
 /// Parses the arguments, runs the command, and returns its exit code.
@@ -314,23 +328,34 @@ fn report(args: &ReportArgs) -> Result<u8, String> {
         return Ok(EXIT_FINDINGS);
     };
     let pages = accord::site::render(&loaded.dataset, &loaded.texts).map_err(|e| e.to_string())?;
+    let mut out = output::claim_dir(&args.out, REPORT_MARKER, "accord report", args.force)?;
     for page in &pages {
-        let path = args.out.join(&page.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        std::fs::write(&path, &page.content)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        out.write(&page.path, page.content.as_bytes())?;
     }
+    let written = out.finish()?;
     let _ = writeln!(
         std::io::stderr(),
-        "wrote {} files to {}: open {}",
-        pages.len(),
+        "wrote {written} files to {}: open {}",
         args.out.display(),
         args.out.join("index.html").display()
     );
     Ok(EXIT_CLEAN)
+}
+
+/// The file that marks a directory as a report accord wrote, listing its pages.
+const REPORT_MARKER: &str = ".accord-report";
+/// The file that marks a directory as a JSON Lines export accord wrote.
+const EXPORT_MARKER: &str = ".accord-export";
+
+/// Whether a file's first bytes are an export accord wrote (`accord export --format json`).
+fn is_accord_export(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.starts_with("{\n  \"export_version\": ") && text.contains("\n  \"generator\": \"accord ")
+}
+
+/// Whether a file's first bytes are a schema accord generated.
+fn is_accord_schema(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).contains("\"$id\": \"https://accord.invalid/schemas/")
 }
 
 fn export(args: &ExportArgs) -> Result<u8, String> {
@@ -344,8 +369,13 @@ fn export(args: &ExportArgs) -> Result<u8, String> {
             let mut text = serde_json::to_string_pretty(dataset).map_err(|e| e.to_string())?;
             text.push('\n');
             match out {
-                Some(path) => std::fs::write(path, text)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                Some(path) => output::write_owned_file(
+                    path,
+                    text.as_bytes(),
+                    args.force,
+                    "an export",
+                    is_accord_export,
+                )?,
                 None => std::io::stdout()
                     .lock()
                     .write_all(text.as_bytes())
@@ -359,18 +389,16 @@ fn export(args: &ExportArgs) -> Result<u8, String> {
             );
         }
         (ExportFormat::Jsonl, Some(dir)) => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            let mut out = output::claim_dir(dir, EXPORT_MARKER, "accord export", args.force)?;
             for (section, records) in dataset.sections() {
                 let mut text = String::new();
                 for record in records {
                     text.push_str(&record.to_string());
                     text.push('\n');
                 }
-                let path = dir.join(format!("{section}.jsonl"));
-                std::fs::write(&path, text)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                out.write(&format!("{section}.jsonl"), text.as_bytes())?;
             }
+            out.finish()?;
         }
     }
     Ok(EXIT_CLEAN)
@@ -439,7 +467,8 @@ fn new(args: &NewArgs) -> Result<u8, String> {
     let yaml_path = args.dir.join(format!("{id}.yaml"));
     let text_path = args.dir.join(format!("{id}.txt"));
     for path in [&yaml_path, &text_path] {
-        if path.exists() {
+        // A dangling link counts: writing would create its target, wherever that is.
+        if std::fs::symlink_metadata(path).is_ok() {
             return Err(format!(
                 "{} exists already; nothing was written",
                 path.display()
@@ -450,10 +479,12 @@ fn new(args: &NewArgs) -> Result<u8, String> {
         .map_err(|e| format!("cannot create {}: {e}", args.dir.display()))?;
     let schema = schema_location(&args.dir);
     let scaffold = accord::scaffold::article(id.as_str(), &schema);
-    std::fs::write(&yaml_path, scaffold)
-        .map_err(|e| format!("cannot write {}: {e}", yaml_path.display()))?;
-    std::fs::write(&text_path, "")
-        .map_err(|e| format!("cannot write {}: {e}", text_path.display()))?;
+    // Created, never replaced: a file that appeared since the test above is left alone.
+    output::create_new(&yaml_path, scaffold.as_bytes())?;
+    if let Err(error) = output::create_new(&text_path, b"") {
+        let _ = std::fs::remove_file(&yaml_path);
+        return Err(error);
+    }
     let _ = writeln!(
         std::io::stderr(),
         "wrote {} and {}: paste the article's text into the second, fill in the first, then run `accord check`",
@@ -563,7 +594,7 @@ fn schema(args: &SchemaArgs) -> Result<u8, String> {
         return Ok(EXIT_FINDINGS);
     }
     if let Some(dir) = &args.out {
-        write_schemas(dir, &files)?;
+        write_schemas(dir, &files, args.force)?;
         return Ok(EXIT_CLEAN);
     }
     let data_file = files
@@ -576,11 +607,25 @@ fn schema(args: &SchemaArgs) -> Result<u8, String> {
     Ok(EXIT_CLEAN)
 }
 
-fn write_schemas(dir: &Path, files: &[(&str, String)]) -> Result<(), String> {
+/// Writes the schema files into `dir`, replacing only schemas accord generated (unless `force`);
+/// every file is checked before any is written.
+fn write_schemas(dir: &Path, files: &[(&str, String)], force: bool) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (name, text) in files {
+    for (name, _) in files {
         let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        if !force
+            && std::fs::symlink_metadata(&path).is_ok()
+            && !std::fs::read(&path).is_ok_and(|bytes| is_accord_schema(&bytes))
+        {
+            return Err(format!(
+                "nothing written: {} exists and is not a schema accord generated; \
+                 name another directory, or pass --force to replace it",
+                path.display()
+            ));
+        }
+    }
+    for (name, text) in files {
+        output::write_owned_file(&dir.join(name), text.as_bytes(), true, "a schema", |_| true)?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod cli;
+mod output;
 
 /// A faster allocator than the system's for the many small strings and maps a check builds.
 #[global_allocator]

@@ -29,7 +29,7 @@ BASE = "tests/fixtures/base"
 SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"}
 RULE_CODES = {
     "impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "quote-not-found",
-    "source-text-unreadable",
+    "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset",
 }  # fmt: skip
 YAML_CODES = {
     "io-error", "file-too-large", "not-utf8", "empty-file", "yaml-syntax", "multiple-documents", "duplicate-key",
