@@ -460,9 +460,9 @@ fn double_quoted(text: &str) -> Option<(Value, usize)> {
                     b'0' => '\0',
                     b' ' => ' ',
                     b'u' => {
-                        let hex = text.get(i..i + 4)?;
+                        let code = hex_escape(bytes.get(i..i + 4)?)?;
                         i += 4;
-                        char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+                        char::from_u32(code)?
                     }
                     _ => return None,
                 });
@@ -473,6 +473,16 @@ fn double_quoted(text: &str) -> Option<(Value, usize)> {
         }
     }
     None
+}
+
+/// The value of an escape's hexadecimal digits: every byte an ASCII hex digit, nothing else
+/// (`u32::from_str_radix` would take a sign: `\u+263` is no escape). Other escape forms
+/// (`\x`, `\U`, `\N`, ...) are left to the full reader.
+fn hex_escape(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |value, &digit| {
+        let digit = char::from(digit).to_digit(16)?;
+        Some(value * 16 + digit)
+    })
 }
 
 /// A single-quoted scalar at the start of `text`, and the bytes it used.
@@ -597,6 +607,29 @@ mod tests {
                 "the fast reader gave up on {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn escapes_take_exactly_their_hex_digits() {
+        // Signs, short runs and non-ASCII digits are no escapes: the fast reader gives up and
+        // the full reader reports them.
+        for text in [
+            "a: \"\\u+263A\"\n",
+            "a: \"\\u-263\"\n",
+            "a: \"\\u26\"\n",
+            "a: \"\\u 263A\"\n",
+            "a: \"\\u٣٣٣٣\"\n",
+            "a: \"\\uD800\"\n",
+        ] {
+            assert_eq!(parse(text, &Limits::default()), None, "{text:?}");
+            let (_, findings) = super::super::parse(text, &Limits::default());
+            assert!(!findings.is_empty(), "the full reader accepts {text:?}");
+        }
+        assert!(same_as_full_reader("a: \"\\u263A \\u00e9\"\n"));
+        assert_eq!(
+            parse("a: \"\\u263Ab\"\n", &Limits::default()),
+            Some(serde_json::json!({"a": "\u{263A}b"}))
+        );
     }
 
     #[test]
