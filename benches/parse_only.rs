@@ -1,5 +1,5 @@
 //! The floor accord cannot beat: reading every data file and running the same YAML parser
-//! (saphyr-parser) over it, events only, with nothing built, on the same threads.
+//! (granit-parser) over it, events only, with nothing built, on the same threads.
 //!
 //! With `--fast`, it runs accord's fast reader instead, which builds the JSON value too.
 //!
@@ -34,7 +34,7 @@ fn main() -> Result<(), String> {
                 let value = accord::yaml::fast::parse(&text, &Default::default());
                 events += usize::from(value.is_some());
             } else {
-                let mut parser = saphyr_parser::Parser::new_from_str(&text);
+                let mut parser = granit_parser::Parser::new_from_str(&text);
                 while let Some(Ok(_)) = parser.next_event() {
                     events += 1;
                 }

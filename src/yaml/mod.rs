@@ -18,7 +18,7 @@ pub mod records;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number, Value};
 
 use crate::diagnostic::{Code, Diagnostic, Span, Target};
@@ -263,7 +263,7 @@ impl<'a> Offsets<'a> {
         byte
     }
 
-    fn span(&mut self, span: saphyr_parser::Span) -> Span {
+    fn span(&mut self, span: granit_parser::Span) -> Span {
         let start = self.byte(span.start.index());
         let end = self.byte(span.end.index()).max(start);
         Span::new(start, end)
@@ -281,14 +281,16 @@ enum Frame {
         map: Map<String, Value>,
         spans: Vec<SpanTree>,
         keys: HashMap<String, Span>,
-        pending: Option<(String, Span)>,
+        /// The key read, waiting for its value; `None` inside for a key that was reported and
+        /// whose entry is dropped.
+        pending: Option<(Option<String>, Span)>,
         start: Span,
         anchor: usize,
     },
 }
 
 struct Builder<'a> {
-    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    parser: Parser<'a, granit_parser::StrInput<'a>>,
     offsets: Offsets<'a>,
     limits: Limits,
     stack: Vec<Frame>,
@@ -318,10 +320,16 @@ impl<'a> Builder<'a> {
         while let Some(next) = self.parser.next_event() {
             let (event, raw_span) = next.map_err(|error| self.syntax_error(&error))?;
             let span = self.offsets.span(raw_span);
+            // A tag finding underlines the tag and its node.
+            let tag_start = raw_span.tag_start.map(|at| self.offsets.byte(at.index()));
+            let tagged =
+                |node: Span| tag_start.map_or(node, |t| Span::new(t.min(node.start), node.end));
             match event {
-                Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
+                Event::StreamStart | Event::DocumentEnd => {}
+                // Presentation only: anchor names and unresolved aliases are not requested.
+                Event::Anchor(..) | Event::UnresolvedAlias(_) => {}
                 Event::StreamEnd => break,
-                Event::DocumentStart(_) => {
+                Event::DocumentStart(..) => {
                     self.documents += 1;
                     if self.documents > 1 {
                         self.diagnostics.push(
@@ -334,7 +342,7 @@ impl<'a> Builder<'a> {
                 }
                 Event::Scalar(text, style, anchor, tag) => {
                     let span = tight_scalar_span(self.offsets.text, span, style);
-                    let value = self.scalar(&text, style, tag.as_deref(), span);
+                    let value = self.scalar(&text, style, tag.as_deref(), span, tagged(span));
                     self.push_value(
                         value,
                         SpanTree {
@@ -346,8 +354,8 @@ impl<'a> Builder<'a> {
                         span,
                     )?;
                 }
-                Event::SequenceStart(anchor, tag) => {
-                    self.check_tag(tag.as_deref(), "seq", span);
+                Event::SequenceStart(_, anchor, tag) => {
+                    self.check_tag(tag.as_deref(), "seq", tagged(span));
                     self.open(
                         Frame::Sequence {
                             items: Vec::new(),
@@ -358,8 +366,8 @@ impl<'a> Builder<'a> {
                         span,
                     )?;
                 }
-                Event::MappingStart(anchor, tag) => {
-                    self.check_tag(tag.as_deref(), "map", span);
+                Event::MappingStart(_, anchor, tag) => {
+                    self.check_tag(tag.as_deref(), "map", tagged(span));
                     self.open(
                         Frame::Mapping {
                             map: Map::new(),
@@ -394,6 +402,8 @@ impl<'a> Builder<'a> {
                     relocate(&mut spans, span);
                     self.push_value(value, spans, 0, span)?;
                 }
+                // Comments are compiled out; any event a newer parser adds carries no data.
+                _ => {}
             }
         }
         Ok(())
@@ -448,7 +458,7 @@ impl<'a> Builder<'a> {
             format!("YAML syntax error: {}", error.info()),
         )
         .with_span(at);
-        match syntax_hint(error.info()) {
+        match syntax_hint(&error.info()) {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic,
         }
@@ -508,7 +518,19 @@ impl<'a> Builder<'a> {
                     None => {
                         let key = match value {
                             Value::String(text) => text,
-                            Value::Null => String::new(),
+                            Value::Null => {
+                                // `: x`, `? : x` and `~: x` would otherwise pass as the key "".
+                                self.diagnostics.push(
+                                    Diagnostic::new(
+                                        Code::UnsupportedYaml,
+                                        "this mapping key is empty (null): a key must be text",
+                                    )
+                                    .with_span(span)
+                                    .with_help("write the field's name before the `:`, or quote it if you mean the text `null` or `~`"),
+                                );
+                                *pending = Some((None, span));
+                                return Ok(());
+                            }
                             Value::Bool(b) => b.to_string(),
                             Value::Number(n) => n.to_string(),
                             Value::Array(_) | Value::Object(_) => {
@@ -516,9 +538,10 @@ impl<'a> Builder<'a> {
                                 .with_span(span));
                             }
                         };
-                        *pending = Some((key, span));
+                        *pending = Some((Some(key), span));
                     }
-                    Some((key, key_span)) => {
+                    Some((None, _)) => {}
+                    Some((Some(key), key_span)) => {
                         if let Some(first) = keys.get(&key) {
                             self.diagnostics.push(
                                 Diagnostic::new(
@@ -546,7 +569,7 @@ impl<'a> Builder<'a> {
 
     fn check_tag(&mut self, tag: Option<&Tag>, expected: &str, span: Span) {
         if let Some(tag) = tag
-            && !(tag.is_yaml_core_schema() && tag.suffix == expected)
+            && !(tag.is_yaml_core_schema() && tag.suffix() == expected)
         {
             self.unsupported_tag(tag, span);
         }
@@ -563,14 +586,21 @@ impl<'a> Builder<'a> {
         );
     }
 
-    fn scalar(&mut self, text: &str, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> Value {
+    fn scalar(
+        &mut self,
+        text: &str,
+        style: ScalarStyle,
+        tag: Option<&Tag>,
+        span: Span,
+        tagged: Span,
+    ) -> Value {
         if let Some(tag) = tag {
             if tag.is_yaml_core_schema() {
-                match tag.suffix.as_str() {
+                match tag.suffix() {
                     "str" => return Value::String(text.to_owned()),
                     "null" | "bool" | "int" | "float" => {
                         let resolved = self.resolve_plain(text, span);
-                        let fits = match tag.suffix.as_str() {
+                        let fits = match tag.suffix() {
                             "null" => resolved.is_null(),
                             "bool" => resolved.is_boolean(),
                             "int" => resolved.is_i64() || resolved.is_u64(),
@@ -580,9 +610,9 @@ impl<'a> Builder<'a> {
                             self.diagnostics.push(
                                 Diagnostic::new(
                                     Code::UnsupportedYaml,
-                                    format!("`{text}` is not a valid `!!{}`", tag.suffix),
+                                    format!("`{text}` is not a valid `!!{}`", tag.suffix()),
                                 )
-                                .with_span(span),
+                                .with_span(tagged),
                             );
                         }
                         return resolved;
@@ -590,7 +620,7 @@ impl<'a> Builder<'a> {
                     _ => {}
                 }
             }
-            self.unsupported_tag(tag, span);
+            self.unsupported_tag(tag, tagged);
         }
         if style == ScalarStyle::Plain {
             let value = self.resolve_plain(text, span);
@@ -663,12 +693,16 @@ pub(crate) fn resolve_core(text: &str) -> Result<Value, NotJson> {
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
         return Ok(Value::String(text.to_owned()));
     }
+    // `from_str_radix` takes a sign, which the core schema's `0x[0-9a-fA-F]+` does not: `0x+1F`
+    // is text.
     if let Some(hex) = text.strip_prefix("0x")
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
         && let Ok(n) = u64::from_str_radix(hex, 16)
     {
         return Ok(Value::Number(n.into()));
     }
     if let Some(octal) = text.strip_prefix("0o")
+        && octal.bytes().all(|b| matches!(b, b'0'..=b'7'))
         && let Ok(n) = u64::from_str_radix(octal, 8)
     {
         return Ok(Value::Number(n.into()));
@@ -733,11 +767,8 @@ fn tight_scalar_span(text: &str, span: Span, style: ScalarStyle) -> Span {
 
 /// A tag as it is written: `!!timestamp` for the core schema's tags, `!custom` for local ones.
 fn tag_name(tag: &Tag) -> String {
-    if tag.is_yaml_core_schema() {
-        format!("!!{}", tag.suffix.trim_start_matches('!'))
-    } else {
-        tag.to_string()
-    }
+    // As written: `!!set`, `!local`, `!e!keep`, the non-specific `!`.
+    tag.original()
 }
 
 /// Help for the parser's most common complaints.
@@ -867,6 +898,69 @@ mod tests {
             parsed,
             serde_json::json!({"a": "NO", "b": "on", "c": "yes", "d": true, "e": 755, "f": 1.5, "g": null, "h": "1", "i": "11:00", "j": 31, "k": 1000.0})
         );
+    }
+
+    #[test]
+    fn hex_and_octal_take_digits_only() {
+        for (text, value) in [
+            ("0x1F", serde_json::json!(31)),
+            ("0o17", serde_json::json!(15)),
+            ("0x+1F", serde_json::json!("0x+1F")),
+            ("0x-1", serde_json::json!("0x-1")),
+            ("0o+7", serde_json::json!("0o+7")),
+            ("0o8", serde_json::json!("0o8")),
+        ] {
+            assert_eq!(resolve_core(text), Ok(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn null_keys_are_reported_and_dropped() {
+        for text in [
+            ": orphan\n",
+            "~: x\n",
+            "null: x\n",
+            "{: x}\n",
+            "a:\n  : x\n",
+        ] {
+            let (document, findings) = parse(text, &Limits::default());
+            let codes: Vec<Code> = findings.iter().map(|d| d.code).collect();
+            assert_eq!(codes, [Code::UnsupportedYaml], "{text:?}");
+            let value = document.value.unwrap_or(Value::Null);
+            assert!(
+                !value.to_string().contains("\"\""),
+                "{text:?} gives {value}"
+            );
+        }
+        // Quoted, they are text.
+        let (document, findings) = parse("\"\": 1\n'~': 2\n", &Limits::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(document.value, Some(serde_json::json!({"": 1, "~": 2})));
+    }
+
+    #[test]
+    fn a_dash_inside_a_flow_scalar_is_text() {
+        let (document, findings) = parse("a: [x -, y -z]\nb:\n- [c, d -]\n", &Limits::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(
+            document.value,
+            Some(serde_json::json!({"a": ["x -", "y -z"], "b": [["c", "d -"]]}))
+        );
+    }
+
+    #[test]
+    fn tags_are_named_as_written() {
+        for (text, name) in [
+            ("a: ! x\n", "`!`"),
+            ("a: !!set {}\n", "`!!set`"),
+            ("a: !x y\n", "`!x`"),
+        ] {
+            let (_, findings) = parse(text, &Limits::default());
+            assert!(
+                findings.iter().any(|d| d.message.contains(name)),
+                "{text:?}: {findings:?}"
+            );
+        }
     }
 
     #[test]
