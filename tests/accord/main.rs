@@ -15,6 +15,7 @@ mod properties;
 mod report;
 mod scaffold;
 mod schema;
+mod yaml_suite;
 
 use std::path::{Path, PathBuf};
 
