@@ -18,7 +18,7 @@ pub mod records;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+use granit_parser::{Event, Parser, ScalarStyle, ScanError, StructureStyle, Tag};
 use serde_json::{Map, Number, Value};
 
 use crate::diagnostic::{Code, Diagnostic, Span, Target};
@@ -276,6 +276,8 @@ enum Frame {
         spans: Vec<SpanTree>,
         start: Span,
         anchor: usize,
+        /// The column of a block sequence's `-`; `None` for a flow sequence.
+        block_column: Option<usize>,
     },
     Mapping {
         map: Map<String, Value>,
@@ -286,7 +288,19 @@ enum Frame {
         pending: Option<(Option<String>, Span)>,
         start: Span,
         anchor: usize,
+        /// The column of a block mapping's keys; `None` for a flow mapping.
+        block_column: Option<usize>,
     },
+}
+
+impl Frame {
+    fn block_column(&self) -> Option<usize> {
+        match self {
+            Frame::Sequence { block_column, .. } | Frame::Mapping { block_column, .. } => {
+                *block_column
+            }
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -342,6 +356,9 @@ impl<'a> Builder<'a> {
                 }
                 Event::Scalar(text, style, anchor, tag) => {
                     let span = tight_scalar_span(self.offsets.text, span, style);
+                    if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
+                        self.check_flow_lines(span)?;
+                    }
                     let value = self.scalar(&text, style, tag.as_deref(), span, tagged(span));
                     self.push_value(
                         value,
@@ -354,7 +371,8 @@ impl<'a> Builder<'a> {
                         span,
                     )?;
                 }
-                Event::SequenceStart(_, anchor, tag) => {
+                Event::SequenceStart(style, anchor, tag) => {
+                    let block_column = self.block_column(style, span);
                     self.check_tag(tag.as_deref(), "seq", tagged(span));
                     self.open(
                         Frame::Sequence {
@@ -362,11 +380,13 @@ impl<'a> Builder<'a> {
                             spans: Vec::new(),
                             start: span,
                             anchor,
+                            block_column,
                         },
                         span,
                     )?;
                 }
-                Event::MappingStart(_, anchor, tag) => {
+                Event::MappingStart(style, anchor, tag) => {
+                    let block_column = self.block_column(style, span);
                     self.check_tag(tag.as_deref(), "map", tagged(span));
                     self.open(
                         Frame::Mapping {
@@ -376,6 +396,7 @@ impl<'a> Builder<'a> {
                             pending: None,
                             start: span,
                             anchor,
+                            block_column,
                         },
                         span,
                     )?;
@@ -411,23 +432,40 @@ impl<'a> Builder<'a> {
 
     /// Closes the innermost open collection at `end` and hands it to its parent.
     fn close(&mut self, end: Span) -> Result<(), Diagnostic> {
-        let (value, children, start, anchor) = match self.stack.pop() {
+        let (value, children, start, anchor, flow) = match self.stack.pop() {
             Some(Frame::Sequence {
                 items,
                 spans,
                 start,
                 anchor,
-            }) => (Value::Array(items), spans, start, anchor),
+                block_column,
+            }) => (
+                Value::Array(items),
+                spans,
+                start,
+                anchor,
+                block_column.is_none(),
+            ),
             Some(Frame::Mapping {
                 map,
                 spans,
                 start,
                 anchor,
+                block_column,
                 ..
-            }) => (Value::Object(map), spans, start, anchor),
+            }) => (
+                Value::Object(map),
+                spans,
+                start,
+                anchor,
+                block_column.is_none(),
+            ),
             None => return Ok(()),
         };
         let whole = Span::new(start.start, end.end.max(start.end));
+        if flow {
+            self.check_flow_lines(whole)?;
+        }
         self.push_value(
             value,
             SpanTree {
@@ -438,6 +476,46 @@ impl<'a> Builder<'a> {
             anchor,
             whole,
         )
+    }
+
+    /// The column of a block collection starting at `span`; `None` for a flow one.
+    fn block_column(&self, style: StructureStyle, span: Span) -> Option<usize> {
+        (style == StructureStyle::Block).then(|| column_of(self.offsets.text, span.start))
+    }
+
+    /// A flow collection or quoted scalar on several lines, directly in a block collection at
+    /// column `n`, must indent every line after its first by more than `n` spaces (YAML 1.2,
+    /// `s-flow-line-prefix(n+1)`; a tab is no indentation). granit-parser 2.2.0 does not check
+    /// this, and would read `key: [a,\nb]` or `key: "a\nb"` at column 0.
+    fn check_flow_lines(&self, node: Span) -> Result<(), Diagnostic> {
+        let Some(column) = self.stack.last().and_then(Frame::block_column) else {
+            return Ok(());
+        };
+        let text = self.offsets.text;
+        let Some(inside) = text.get(node.range()) else {
+            return Ok(());
+        };
+        let mut offset = node.start;
+        for (index, line) in inside.split_inclusive('\n').enumerate() {
+            let start = offset;
+            offset += line.len();
+            let content = line.trim_end_matches(['\n', '\r']);
+            if index == 0 || content.trim_matches([' ', '\t']).is_empty() {
+                continue;
+            }
+            let indent = content.len() - content.trim_start_matches(' ').len();
+            if indent <= column {
+                return Err(Diagnostic::new(
+                    Code::YamlSyntax,
+                    format!(
+                        "YAML syntax error: this line continues a value begun on an earlier line and must be indented by more than {column} spaces"
+                    ),
+                )
+                .with_span(Span::new(start + indent, start + indent))
+                .with_help("indent the continuation lines of a `[...]`, `{...}` or quoted value further than the key it belongs to (with spaces, not tabs)"));
+            }
+        }
+        Ok(())
     }
 
     fn syntax_error(&mut self, error: &ScanError) -> Diagnostic {
@@ -771,6 +849,13 @@ fn tag_name(tag: &Tag) -> String {
     tag.original()
 }
 
+/// The column, in characters, of byte `at` on its line.
+fn column_of(text: &str, at: usize) -> usize {
+    let before = text.get(..at).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..].chars().count()
+}
+
 /// Help for the parser's most common complaints.
 fn syntax_hint(info: &str) -> Option<&'static str> {
     if info.contains("unprintable") {
@@ -946,6 +1031,31 @@ mod tests {
             document.value,
             Some(serde_json::json!({"a": ["x -", "y -z"], "b": [["c", "d -"]]}))
         );
+    }
+
+    #[test]
+    fn flow_lines_are_indented_past_their_block() {
+        for text in [
+            "flow: [a,\nb]\n",
+            "quoted: \"a\nb\"\n",
+            "quoted: 'a\n\tb'\n",
+            "list:\n  - {a: 1,\n  b: 2}\n",
+        ] {
+            let (document, findings) = parse(text, &Limits::default());
+            let codes: Vec<Code> = findings.iter().map(|d| d.code).collect();
+            assert_eq!(codes, [Code::YamlSyntax], "{text:?}");
+            assert_eq!(document.value, None);
+        }
+        for text in [
+            "flow: [a,\n b]\n",
+            "quoted: \"a\n\n \tb\"\n",
+            "[a,\nb]\n",
+            "list:\n  - {a: 1,\n     b: 2}\n",
+            "key:\n  [a,\n  b]\n",
+        ] {
+            let (_, findings) = parse(text, &Limits::default());
+            assert!(findings.is_empty(), "{text:?}: {findings:?}");
+        }
     }
 
     #[test]

@@ -242,8 +242,9 @@ fn tag_named(finding: &Diagnostic) -> Option<&str> {
     rest.split_once('`').map(|(tag, _)| tag)
 }
 
-/// Whether `name` is a tag as `text` writes it (`!local`, `!e!foo`, `!<tag:x>`, `!`), or as one
-/// of its shorthands resolves through its `%TAG` directives or the default `!!` handle.
+/// Whether `name` is a tag as `text` writes it (`!local`, `!e!foo`, `!<tag:x>`, `!`, with
+/// `%21` escapes decoded or not), or as one of its shorthands resolves through its `%TAG`
+/// directives or the default `!!` handle.
 fn tag_of_text(name: &str, text: &str) -> bool {
     if text.contains(name) {
         return true;
@@ -259,14 +260,16 @@ fn tag_of_text(name: &str, text: &str) -> bool {
     }
     text.split(|c: char| c.is_whitespace() || ",[]{}".contains(c))
         .any(|token| {
-            handles.iter().any(|(handle, prefix)| {
-                token.strip_prefix(handle).is_some_and(|suffix| {
-                    !suffix.is_empty()
-                        && name.strip_prefix(prefix).is_some_and(|named| {
-                            named == suffix || named == percent_decoded(suffix)
-                        })
+            // As written with its escapes decoded: `!e!tag%21` as `!e!tag!`.
+            percent_decoded(token) == name
+                || handles.iter().any(|(handle, prefix)| {
+                    token.strip_prefix(handle).is_some_and(|suffix| {
+                        !suffix.is_empty()
+                            && name.strip_prefix(prefix).is_some_and(|named| {
+                                named == suffix || named == percent_decoded(suffix)
+                            })
+                    })
                 })
-            })
         })
 }
 
@@ -584,6 +587,7 @@ fn a_tag_is_named_as_written_or_as_resolved() {
         "!e!tag%21",
         "tag:example.com,2000:app/tag!",
         "tag:example.com,2000:app/tag%21",
+        "!e!tag!",
         "!<!bar>",
         "!bar",
         "!!set",
