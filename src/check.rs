@@ -44,12 +44,21 @@ pub struct CheckRun {
     pub files_checked: usize,
     /// How many records they hold.
     pub records: usize,
+    /// The directories given to the run that hold no data file: a mistyped path, or a tree
+    /// whose files are all hidden, links or not YAML. Callers decide whether that is an error
+    /// (`accord check` says so and exits 2).
+    pub empty_paths: Vec<PathBuf>,
 }
 
 /// Checks every data file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun, CheckError> {
     let validator = SchemaValidator::new().map_err(CheckError::Schema)?;
     let (data_files, mut diagnostics) = files::discover_with(paths, options.follow_links)?;
+    let empty_paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|path| !data_files.iter().any(|file| file.starts_with(path)))
+        .cloned()
+        .collect();
     let outcomes: Vec<(FileFacts, Vec<Diagnostic>, Option<String>)> = data_files
         .par_iter()
         .map(|path| match files::read_text(path, options.max_file_size) {
@@ -102,6 +111,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         texts,
         files_checked: facts.len(),
         records: facts.iter().map(|f| f.records).sum(),
+        empty_paths,
     })
 }
 

@@ -74,6 +74,7 @@ pub fn check_bytes(data: &[u8]) {
             .collect(),
         files_checked: 1,
         records: outcome.facts.records,
+        empty_paths: Vec::new(),
     };
     for format in Format::ALL {
         let mut out = Vec::new();

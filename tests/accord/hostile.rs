@@ -169,6 +169,65 @@ fn the_cli_keeps_its_exit_codes_on_hostile_input() {
 
 #[cfg(unix)]
 #[test]
+fn a_run_over_no_data_file_is_exit_2_unless_allowed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("empty");
+    let named_like_a_file = dir.path().join("dir-named/x.yaml");
+    let only_a_loop = dir.path().join("only-a-loop");
+    let only_text = dir.path().join("only-text");
+    for path in [&empty, &named_like_a_file, &only_a_loop, &only_text] {
+        std::fs::create_dir_all(path).expect("mkdir");
+    }
+    std::os::unix::fs::symlink("loop", only_a_loop.join("loop")).expect("symlink");
+    std::fs::write(only_text.join("notes.txt"), "not data\n").expect("write");
+    let data_file = dir.path().join("data.yaml");
+    std::fs::write(&data_file, "people: []\n").expect("write");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let output = Command::cargo_bin("accord")
+            .expect("binary")
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let site = dir.path().join("site");
+    for path in [&empty, &named_like_a_file, &only_a_loop, &only_text] {
+        for command in ["check", "export", "report"] {
+            let mut args: Vec<&std::ffi::OsStr> = vec![command.as_ref(), path.as_os_str()];
+            if command == "report" {
+                args.extend(["--out".as_ref(), site.as_os_str()]);
+            }
+            let (code, stderr) = run(&args);
+            assert_eq!(code, Some(2), "{command} {}: {stderr}", path.display());
+            assert!(
+                stderr.contains(&format!("no data file found in `{}`", path.display())),
+                "{stderr}"
+            );
+        }
+        // One empty directory among others is named too.
+        let (code, stderr) = run(&["check".as_ref(), data_file.as_os_str(), path.as_os_str()]);
+        assert_eq!(code, Some(2), "{stderr}");
+        let (code, stderr) = run(&[
+            "check".as_ref(),
+            path.as_os_str(),
+            "--allow-no-files".as_ref(),
+        ]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stderr.contains("checked 0 files"), "{stderr}");
+    }
+    assert!(!site.exists());
+    // The library reports the empty paths and leaves the decision to its caller.
+    let checked = accord::check_paths(&[empty.clone(), data_file.clone()], &Default::default())
+        .expect("runs");
+    assert_eq!(checked.empty_paths, [empty]);
+    assert_eq!(checked.files_checked, 1);
+}
+
+#[cfg(unix)]
+#[test]
 fn links_out_of_the_tree_are_followed_only_when_asked() {
     let outside = tempfile::tempdir().expect("temp dir");
     std::fs::write(

@@ -58,6 +58,10 @@ struct ReportArgs {
     /// Follow symbolic links in directories.
     #[arg(long)]
     follow_links: bool,
+    /// Accept a directory that holds no data file; by default that is an error (exit 2), so
+    /// that a mistyped path cannot pass as a clean run.
+    #[arg(long)]
+    allow_no_files: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -96,6 +100,10 @@ struct ExportArgs {
     /// Follow symbolic links in directories.
     #[arg(long)]
     follow_links: bool,
+    /// Accept a directory that holds no data file; by default that is an error (exit 2), so
+    /// that a mistyped path cannot pass as a clean run.
+    #[arg(long)]
+    allow_no_files: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -132,6 +140,10 @@ struct CheckArgs {
     /// cannot lead the check out of the tree it was given.
     #[arg(long)]
     follow_links: bool,
+    /// Accept a directory that holds no data file; by default that is an error (exit 2), so
+    /// that a mistyped path cannot pass as a clean run.
+    #[arg(long)]
+    allow_no_files: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -276,6 +288,16 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             return Err(error.to_string());
         }
     };
+    if let Some(message) = no_files(&run, args.allow_no_files) {
+        if format == Format::Github {
+            let _ = writeln!(
+                std::io::stdout(),
+                "::error title=accord::accord could not run: {}",
+                message.replace('%', "%25").replace('\n', "%0A")
+            );
+        }
+        return Err(message);
+    }
     let elapsed = started.elapsed();
     // The whole report is rendered into memory, then written at once.
     let buffer = rendered(&run, format, args.color.enabled(), elapsed)?;
@@ -294,22 +316,47 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     })
 }
 
+/// Why a run over directories that hold no data file cannot count as clean, unless allowed.
+fn no_files(run: &accord::CheckRun, allowed: bool) -> Option<String> {
+    if allowed || run.empty_paths.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = run
+        .empty_paths
+        .iter()
+        .map(|p| format!("`{}`", p.display()))
+        .collect();
+    Some(format!(
+        "no data file found in {}: accord reads *.yaml and *.yml files, skipping hidden entries \
+         and (without --follow-links) symbolic links; name the right path, or pass \
+         --allow-no-files if an empty directory is expected",
+        names.join(", ")
+    ))
+}
+
 /// Loads a dataset for `export` and `report`: `Ok(None)` when it has errors, which are then
 /// on stderr.
 fn load_checked(
     paths: &[PathBuf],
     options: &accord::CheckOptions,
     what: &str,
+    allow_no_files: bool,
 ) -> Result<Option<accord::dataset::Loaded>, String> {
     let started = std::time::Instant::now();
     match accord::Dataset::load(paths, options) {
         Ok(loaded) => {
+            if let Some(message) = no_files(&loaded.run, allow_no_files) {
+                return Err(message);
+            }
             if !loaded.run.diagnostics.is_empty() {
                 report_to_stderr(&loaded.run, started.elapsed())?;
             }
             Ok(Some(loaded))
         }
         Err(accord::dataset::LoadError::Invalid(run)) => {
+            if let Some(message) = no_files(&run, allow_no_files) {
+                return Err(message);
+            }
             // The findings go to stderr: stdout may be where the output was meant to go.
             report_to_stderr(&run, started.elapsed())?;
             let _ = writeln!(
@@ -324,7 +371,7 @@ fn load_checked(
 
 fn report(args: &ReportArgs) -> Result<u8, String> {
     let options = args.limits.options(args.follow_links);
-    let Some(loaded) = load_checked(&args.paths, &options, "report")? else {
+    let Some(loaded) = load_checked(&args.paths, &options, "report", args.allow_no_files)? else {
         return Ok(EXIT_FINDINGS);
     };
     let pages = accord::site::render(&loaded.dataset, &loaded.texts).map_err(|e| e.to_string())?;
@@ -360,7 +407,7 @@ fn is_accord_schema(bytes: &[u8]) -> bool {
 
 fn export(args: &ExportArgs) -> Result<u8, String> {
     let options = args.limits.options(args.follow_links);
-    let Some(loaded) = load_checked(&args.paths, &options, "export")? else {
+    let Some(loaded) = load_checked(&args.paths, &options, "export", args.allow_no_files)? else {
         return Ok(EXIT_FINDINGS);
     };
     let dataset = &loaded.dataset;
