@@ -91,8 +91,9 @@ pub fn check_file(
 pub const STREAM_FROM_BYTES: usize = 8 * 1024 * 1024;
 
 /// [`check_file`] for large files: the fast reader hands over the records of the top-level lists
-/// one at a time, and each is validated and walked, then dropped. `None` when the fast reader
-/// gives up; the caller then reads the file whole.
+/// one at a time, and each is validated and walked, then dropped. When the fast reader gives
+/// up, the full reader streams the records instead ([`yaml::parse_records`]), so memory holds
+/// the text and one record whatever style the file is written in. Always `Some`.
 pub fn check_file_by_record(
     path: &Path,
     text: &str,
@@ -121,7 +122,9 @@ pub fn check_file_by_record(
         diagnostics.extend(validator.validate_record(section, index, &record, &raw));
         diagnostics.extend(facts.collect_record(section, index, &record, plan));
     });
-    let root = root?;
+    let Some(root) = root else {
+        return Some(check_file_by_spanned_record(path, text, validator, limits));
+    };
     // The top level itself: unknown sections, sections that are not lists.
     *current.borrow_mut() = 0..0;
     diagnostics.extend(validator.validate(&root, &raw));
@@ -131,6 +134,61 @@ pub fn check_file_by_record(
         return None;
     }
     Some(finish(path, diagnostics, facts))
+}
+
+/// [`check_file_by_record`] through the full reader: each record comes with its spans, so its
+/// findings are placed as it goes by.
+fn check_file_by_spanned_record(
+    path: &Path,
+    text: &str,
+    validator: &SchemaValidator,
+    limits: &Limits,
+) -> FileOutcome {
+    let plan = validator.plan();
+    let mut facts = FileFacts {
+        path: path.to_path_buf(),
+        ..FileFacts::default()
+    };
+    let mut record_findings = Vec::new();
+    let (skeleton, mut diagnostics) =
+        yaml::parse_records(text, limits, &mut |section, index, record, spans| {
+            let raw = |pointer: &str| {
+                yaml::records::raw_in_streamed_record(
+                    text, section, index, &record, &spans, pointer,
+                )
+            };
+            let mut found = validator.validate_record(section, index, &record, &raw);
+            found.extend(facts.collect_record(section, index, &record, plan));
+            yaml::records::place_in_record(&mut found, section, index, &record, &spans);
+            record_findings.extend(found);
+        });
+    let Some(root) = skeleton.value else {
+        // Nothing is read from a file the full reader cannot finish, as when reading it whole.
+        if diagnostics.is_empty() {
+            diagnostics.push(
+                Diagnostic::new(crate::Code::EmptyFile, "this file holds no YAML document")
+                    .with_span(crate::Span::new(0, 0))
+                    .with_help("add records, or delete the file"),
+            );
+        }
+        let facts = FileFacts {
+            path: path.to_path_buf(),
+            ..FileFacts::default()
+        };
+        return finish(path, diagnostics, facts);
+    };
+    diagnostics.extend(record_findings);
+    let raw = |pointer: &str| {
+        let found = skeleton.spans.locate(&root, pointer);
+        found
+            .exact
+            .then(|| text.get(found.value.range()).map(str::to_owned))
+            .flatten()
+    };
+    let mut top_level = validator.validate(&root, &raw);
+    yaml::place(&mut top_level, None, &root, &skeleton.spans);
+    diagnostics.extend(top_level);
+    finish(path, diagnostics, facts)
 }
 
 fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOutcome {

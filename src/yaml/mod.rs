@@ -198,7 +198,28 @@ pub struct Document {
 /// Parses one YAML file. Always returns a document (possibly partial) and the findings; a
 /// syntax error or a breached limit stops the parse and leaves `value` as `None`.
 pub fn parse(text: &str, limits: &Limits) -> (Document, Vec<Diagnostic>) {
-    let mut builder = Builder::new(text, *limits);
+    run_builder(Builder::new(text, *limits, None))
+}
+
+/// Receives the items of the top-level lists one at a time, as the full reader finishes them:
+/// the list's key, the item's index, the item, and its spans (offsets in the whole text).
+pub type SpannedRecordSink<'s> = dyn FnMut(&str, usize, Value, SpanTree) + 's;
+
+/// [`parse`], handing every item of a list at the top level of a mapping to `sink` as soon as
+/// it is read and leaving the list empty in the returned document, so that memory holds one
+/// record at a time whatever style the file is written in (the fast reader's
+/// [`fast::parse_records`] streams block YAML only). Items of a list under a duplicate key are
+/// not streamed: they are dropped with it. After a fatal finding (`value` is `None`), what the
+/// sink received is to be discarded, as [`parse`] would have read nothing.
+pub fn parse_records(
+    text: &str,
+    limits: &Limits,
+    sink: &mut SpannedRecordSink<'_>,
+) -> (Document, Vec<Diagnostic>) {
+    run_builder(Builder::new(text, *limits, Some(sink)))
+}
+
+fn run_builder(mut builder: Builder<'_, '_>) -> (Document, Vec<Diagnostic>) {
     let outcome = builder.run();
     let Builder {
         diagnostics, root, ..
@@ -303,8 +324,12 @@ impl Frame {
     }
 }
 
-struct Builder<'a> {
+struct Builder<'a, 's> {
     parser: Parser<'a, granit_parser::StrInput<'a>>,
+    /// Where the items of top-level lists go, when streaming.
+    sink: Option<&'s mut SpannedRecordSink<'s>>,
+    /// How many items of the current top-level list went to the sink.
+    streamed: usize,
     offsets: Offsets<'a>,
     limits: Limits,
     stack: Vec<Frame>,
@@ -315,10 +340,12 @@ struct Builder<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl<'a> Builder<'a> {
-    fn new(text: &'a str, limits: Limits) -> Self {
+impl<'a, 's> Builder<'a, 's> {
+    fn new(text: &'a str, limits: Limits, sink: Option<&'s mut SpannedRecordSink<'s>>) -> Self {
         Builder {
             parser: Parser::new_from_str(text),
+            sink,
+            streamed: 0,
             offsets: Offsets::new(text),
             limits,
             stack: Vec::new(),
@@ -556,8 +583,28 @@ impl<'a> Builder<'a> {
                 .with_span(span)
                 .with_help("accord data files nest about ten levels deep; raise the limit with --max-depth if you need more"));
         }
+        if self.stack.len() == 1 {
+            self.streamed = 0;
+        }
         self.stack.push(frame);
         Ok(())
+    }
+
+    /// The key of the top-level list whose items go to the sink, when the innermost open
+    /// collection is such a list: a list directly under a fresh key of a top-level mapping.
+    fn streaming_key(&self) -> Option<String> {
+        self.sink.as_ref()?;
+        match self.stack.as_slice() {
+            [
+                Frame::Mapping {
+                    pending: Some((Some(key), _)),
+                    keys,
+                    ..
+                },
+                Frame::Sequence { .. },
+            ] if !keys.contains_key(key) => Some(key.clone()),
+            _ => None,
+        }
     }
 
     /// Hands a finished node to the open collection, or makes it the root.
@@ -572,6 +619,13 @@ impl<'a> Builder<'a> {
             let count = node_count(&spans);
             self.anchors
                 .insert(anchor, (value.clone(), spans.clone(), count));
+        }
+        if let Some(key) = self.streaming_key()
+            && let Some(sink) = self.sink.as_mut()
+        {
+            sink(&key, self.streamed, value, spans);
+            self.streamed += 1;
+            return Ok(());
         }
         match self.stack.last_mut() {
             None => {

@@ -11,7 +11,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use super::{Document, Limits, fast, in_file, parse, place_with, span_of};
+use serde_json::Value;
+
+use super::{Document, Limits, SpanTree, fast, in_file, parse, parse_records, place_with, span_of};
 use crate::diagnostic::{Diagnostic, Span, Target};
 
 /// A record of a top-level list: the list's key and the item's index.
@@ -127,9 +129,55 @@ pub fn raw_in_record(
         .flatten()
 }
 
+/// The pointer inside a record, for a pointer into the record `section`/`index` of the file.
+fn inside(pointer: &str, section: &str, index: usize) -> Option<String> {
+    match split_pointer(pointer) {
+        Place::Record((s, i), inner) if s == section && i == index => {
+            Some(inner.strip_prefix("/0").unwrap_or_default().to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// Fills in the spans of findings about one record that [`parse_records`] handed over
+/// (pointers `/section/index/...`), from the record's own spans.
+pub fn place_in_record(
+    diagnostics: &mut [Diagnostic],
+    section: &str,
+    index: usize,
+    record: &Value,
+    spans: &SpanTree,
+) {
+    place_with(diagnostics, None, |pointer, target| {
+        match inside(pointer, section, index) {
+            Some(inner) => span_of(spans, record, &inner, target),
+            None => Span::new(spans.span.start, spans.span.start),
+        }
+    });
+}
+
+/// The text of the value at `pointer` in a record that [`parse_records`] handed over, when
+/// that node exists; for hints that quote what was written.
+pub fn raw_in_streamed_record(
+    text: &str,
+    section: &str,
+    index: usize,
+    record: &Value,
+    spans: &SpanTree,
+    pointer: &str,
+) -> Option<String> {
+    let inner = inside(pointer, section, index)?;
+    let found = spans.locate(record, &inner);
+    found
+        .exact
+        .then(|| text.get(found.value.range()).map(str::to_owned))
+        .flatten()
+}
+
 /// Fills in the spans of findings that were placed by pointer, like [`super::place`], reading
-/// only the records they point into. `false` when the fast reader gives up on the text; the
-/// caller then reads it whole.
+/// only the records they point into: by their lines when the fast reader streams the text, and
+/// otherwise in one streamed pass of the full reader, which keeps the spans of the records
+/// asked for and of the top level only. Returns whether the findings were placed (always).
 pub fn place_by_record(
     diagnostics: &mut [Diagnostic],
     path: Option<&Path>,
@@ -162,7 +210,8 @@ pub fn place_by_record(
         }
     }
     let Some((ranges, every)) = record_ranges(text, limits, &wanted, top_level) else {
-        return false;
+        place_streamed(diagnostics, path, text, limits);
+        return true;
     };
     let skeleton = top_level.then(|| skeleton(text, &every, limits));
     let in_skeleton = |pointer: &str, target: Target| match &skeleton {
@@ -199,6 +248,79 @@ pub fn place_by_record(
     true
 }
 
+/// Every pointer in the file `path` that still needs a span, with its target.
+fn unplaced(diagnostics: &[Diagnostic], path: Option<&Path>) -> Vec<(String, Target)> {
+    let mut found = Vec::new();
+    for diagnostic in diagnostics {
+        let own_file = path.is_none_or(|p| diagnostic.path == p);
+        if own_file
+            && diagnostic.span.is_none()
+            && let Some(pointer) = &diagnostic.pointer
+        {
+            found.push((pointer.clone(), diagnostic.target));
+        }
+        for label in &diagnostic.labels {
+            if in_file(label.path.as_deref(), path, own_file)
+                && label.span.is_none()
+                && let Some(pointer) = &label.pointer
+            {
+                found.push((pointer.clone(), Target::Value));
+            }
+        }
+    }
+    found
+}
+
+/// [`place_by_record`] through the full reader's record stream, for text the fast reader does
+/// not read: as each record with findings goes by, the spans its findings need are taken and
+/// the record is dropped, so memory holds one record and the spans found.
+fn place_streamed(
+    diagnostics: &mut [Diagnostic],
+    path: Option<&Path>,
+    text: &str,
+    limits: &Limits,
+) {
+    // By section, then index: what each record is asked for (record-local pointer, target).
+    type Asked = HashMap<String, HashMap<usize, Vec<(String, Target)>>>;
+    let mut asked: Asked = HashMap::new();
+    for (pointer, target) in unplaced(diagnostics, path) {
+        if let Place::Record((section, index), inner) = split_pointer(&pointer) {
+            let inner = inner.strip_prefix("/0").unwrap_or_default().to_owned();
+            asked
+                .entry(section)
+                .or_default()
+                .entry(index)
+                .or_default()
+                .push((inner, target));
+        }
+    }
+    let mut spans_found: HashMap<(RecordKey, String, Target), Span> = HashMap::new();
+    let (skeleton, _) = parse_records(text, limits, &mut |section, index, record, spans| {
+        if let Some(wanted) = asked.get(section).and_then(|by_index| by_index.get(&index)) {
+            for (inner, target) in wanted {
+                let span = span_of(&spans, &record, inner, *target);
+                spans_found.insert(((section.to_owned(), index), inner.clone(), *target), span);
+            }
+        }
+    });
+    let in_skeleton = |pointer: &str, target: Target| match &skeleton.value {
+        Some(value) => span_of(&skeleton.spans, value, pointer, target),
+        None => Span::new(0, 0),
+    };
+    place_with(diagnostics, path, |pointer, target| {
+        match split_pointer(pointer) {
+            Place::Record(key, inner) => {
+                let inner = inner.strip_prefix("/0").unwrap_or_default().to_owned();
+                match spans_found.get(&(key, inner, target)) {
+                    Some(span) => *span,
+                    None => in_skeleton(pointer, target),
+                }
+            }
+            Place::TopLevel(pointer) => in_skeleton(pointer, target),
+        }
+    });
+}
+
 #[cfg(test)]
 #[allow(clippy::expect_used)]
 mod tests {
@@ -224,6 +346,29 @@ mod tests {
             .map(|d| &text[d.span.expect("placed").range()])
             .collect();
         assert_eq!(placed, ["nickname", "extra"]);
+    }
+
+    #[test]
+    fn findings_in_flow_records_are_placed_by_the_full_reader() {
+        // Flow mappings: the fast reader does not stream them.
+        let text =
+            "sources: []\npeople:\n  - {id: a, name: A}\n  - {id: b, nickname: x}\nextra: 1\n";
+        let mut findings = vec![
+            Diagnostic::new(Code::UnknownField, "unknown").at("/people/1/nickname", Target::Key),
+            Diagnostic::new(Code::UnknownField, "unknown").at("/extra", Target::Key),
+            Diagnostic::new(Code::DanglingReference, "dangling").at("/people/0/id", Target::Value),
+        ];
+        assert!(place_by_record(
+            &mut findings,
+            None,
+            text,
+            &Limits::default()
+        ));
+        let placed: Vec<&str> = findings
+            .iter()
+            .map(|d| &text[d.span.expect("placed").range()])
+            .collect();
+        assert_eq!(placed, ["nickname", "extra", "a"]);
     }
 
     #[test]
