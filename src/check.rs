@@ -44,6 +44,8 @@ pub struct CheckRun {
     pub files_checked: usize,
     /// How many records they hold.
     pub records: usize,
+    /// The line index of each of `texts`, built when a finding is first rendered.
+    pub line_indexes: crate::report::LineIndexes,
     /// The directories given to the run that hold no data file: a mistyped path, or a tree
     /// whose files are all hidden, links or not YAML. Callers decide whether that is an error
     /// (`accord check` says so and exits 2).
@@ -111,8 +113,17 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         texts,
         files_checked: facts.len(),
         records: facts.iter().map(|f| f.records).sum(),
+        line_indexes: Default::default(),
         empty_paths,
     })
+}
+
+impl CheckRun {
+    /// The text kept for `path` and its line index (built once for all texts).
+    pub fn text_with_lines(&self, path: &Path) -> Option<(&str, &crate::report::LineIndex)> {
+        let text = self.texts.get(path)?;
+        Some((text, self.line_indexes.get(&self.texts, path)?))
+    }
 }
 
 /// Places the dataset-wide findings, which know only the JSON Pointer of what they are about:

@@ -74,6 +74,7 @@ pub fn check_bytes(data: &[u8]) {
             .collect(),
         files_checked: 1,
         records: outcome.facts.records,
+        line_indexes: Default::default(),
         empty_paths: Vec::new(),
     };
     for format in Format::ALL {

@@ -92,7 +92,7 @@ fn render(
     };
     let path = context.display_path(&diagnostic.path);
     let mut elements: Vec<Snippet<'_, annotate_snippets::Annotation<'_>>> = Vec::new();
-    let own_text = run.texts.get(&diagnostic.path);
+    let own_text = run.text_with_lines(&diagnostic.path);
     let placed = diagnostic.span.is_some() && own_text.is_some();
     // Without a place in the text (an unreadable file), the title names the file.
     let title = if placed {
@@ -101,8 +101,7 @@ fn render(
         level.primary_title(format!("{}: {path}", diagnostic.message))
     }
     .id(diagnostic.code.as_str());
-    if let (Some(span), Some(text)) = (diagnostic.span, own_text) {
-        let index = LineIndex::new(text);
+    if let (Some(span), Some((text, index))) = (diagnostic.span, own_text) {
         let same_file: Vec<Span> = diagnostic
             .labels
             .iter()
@@ -114,7 +113,7 @@ fn render(
             })
             .filter_map(|label| label.span)
             .collect();
-        let primary = window(text, &index, span, &same_file);
+        let primary = window(text, index, span, &same_file);
         let mut snippet = Snippet::source(primary.source)
             .line_start(primary.first_line)
             .path(path.clone())
@@ -140,12 +139,11 @@ fn render(
         elements.push(snippet);
         for label in separate {
             let label_path: &Path = label.path.as_deref().unwrap_or(&diagnostic.path);
-            if let Some(text) = run.texts.get(label_path) {
-                let index = LineIndex::new(text);
+            if let Some((text, index)) = run.text_with_lines(label_path) {
                 let Some(label_span) = label.span else {
                     continue;
                 };
-                let around = window(text, &index, label_span, &[]);
+                let around = window(text, index, label_span, &[]);
                 elements.push(
                     Snippet::source(around.source)
                         .line_start(around.first_line)

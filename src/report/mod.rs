@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use position::{LineIndex, Position, Range};
+pub use position::{LineIndex, LineIndexes, Position, Range};
 
 use crate::check::CheckRun;
 use crate::diagnostic::Span;
@@ -107,8 +107,8 @@ pub trait Emitter {
 
 /// The line-and-column range of `span` in `path`, if the run kept that file's text.
 pub(crate) fn range_of(run: &CheckRun, path: &Path, span: Option<Span>) -> Option<Range> {
-    let text = run.texts.get(path)?;
-    Some(LineIndex::new(text).range(text, span?))
+    let (text, index) = run.text_with_lines(path)?;
+    Some(index.range(text, span?))
 }
 
 /// The counts a summary line reports.

@@ -104,3 +104,28 @@ mod tests {
         );
     }
 }
+
+/// The line index of every text a run kept, built once, on first use, and shared by every
+/// emitter and every finding: rendering is linear in the number of findings.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndexes {
+    built: std::sync::OnceLock<std::collections::BTreeMap<std::path::PathBuf, LineIndex>>,
+}
+
+impl LineIndexes {
+    /// The index of the text kept for `path`, indexing every text of `texts` the first time.
+    pub fn get<'i>(
+        &'i self,
+        texts: &std::collections::BTreeMap<std::path::PathBuf, String>,
+        path: &std::path::Path,
+    ) -> Option<&'i LineIndex> {
+        self.built
+            .get_or_init(|| {
+                texts
+                    .iter()
+                    .map(|(path, text)| (path.clone(), LineIndex::new(text)))
+                    .collect()
+            })
+            .get(path)
+    }
+}

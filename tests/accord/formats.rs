@@ -90,3 +90,48 @@ fn output_does_not_depend_on_the_thread_count() {
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(outputs[0], outputs[2]);
 }
+
+/// A bulk import with one systematic mistake: 50,000 people in one file, each with an unknown
+/// field and a reference to a source no record defines, 100,000 findings. Every format renders
+/// them all, each on its record's lines; with a line index built per finding this would take
+/// hours, so the test finishing at all is the point (speed is measured in BENCHMARKS.md).
+#[test]
+fn a_hundred_thousand_findings_in_one_file_render_in_every_format() {
+    use std::fmt::Write;
+    const PEOPLE: usize = 50_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from("people:\n");
+    for n in 0..PEOPLE {
+        let _ = write!(
+            text,
+            "  - id: person-{n}\n    name: Person {n}\n    nickname: p{n}\n    citations:\n      - source: missing-source\n        quote: words\n"
+        );
+    }
+    let path = dir.path().join("bulk.yaml");
+    std::fs::write(&path, &text).expect("write");
+    let run = check(&[&path]);
+    assert_eq!(run.diagnostics.len(), 2 * PEOPLE);
+    let concise = rendered_as(&run, Format::Concise);
+    let lines: Vec<&str> = concise
+        .lines()
+        .filter(|line| line.contains("error["))
+        .collect();
+    assert_eq!(lines.len(), 2 * PEOPLE);
+    // The last person's findings are on its own lines: 6 lines a person, after `people:`.
+    let last = 2 + 6 * (PEOPLE - 1);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(&format!("bulk.yaml:{}:5: error[unknown-field]", last + 2))),
+        "{:?}",
+        &lines[lines.len() - 2..]
+    );
+    for format in Format::ALL {
+        let out = rendered_as(&run, *format);
+        assert!(
+            out.matches("dangling-reference").count() >= PEOPLE,
+            "{}",
+            format.as_str()
+        );
+    }
+}
