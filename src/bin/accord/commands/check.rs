@@ -1,0 +1,60 @@
+//! `accord check`: findings in any output format, and the exit code.
+
+use std::io::Write;
+
+use accord::report::Format;
+
+use super::{EXIT_CLEAN, EXIT_FINDINGS, no_files, rendered};
+use crate::args::CheckArgs;
+
+pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
+    let options = args.limits.options(args.follow_links);
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.get())
+            .build_global()
+            .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    }
+    let started = std::time::Instant::now();
+    let format = Format::from(args.format);
+    let run = match accord::check_paths(&args.paths, &options) {
+        Ok(run) => run,
+        Err(error) => {
+            // In a workflow, say so where the annotations go too, not only in the log.
+            if format == Format::Github {
+                let message = error.to_string().replace('%', "%25").replace('\n', "%0A");
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "::error title=accord::accord could not run: {message}"
+                );
+            }
+            return Err(error.to_string());
+        }
+    };
+    if let Some(message) = no_files(&run, args.allow_no_files) {
+        if format == Format::Github {
+            let _ = writeln!(
+                std::io::stdout(),
+                "::error title=accord::accord could not run: {}",
+                message.replace('%', "%25").replace('\n', "%0A")
+            );
+        }
+        return Err(message);
+    }
+    let elapsed = started.elapsed();
+    // The whole report is rendered into memory, then written at once.
+    let buffer = rendered(&run, format, args.color.enabled(), elapsed)?;
+    std::io::stdout()
+        .lock()
+        .write_all(&buffer)
+        .map_err(|e| format!("cannot write the report: {e}"))?;
+    if matches!(format, Format::Human | Format::Concise) {
+        let summary = accord::report::summary(&run, elapsed);
+        let _ = writeln!(std::io::stderr(), "{summary}");
+    }
+    Ok(if run.diagnostics.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
+}

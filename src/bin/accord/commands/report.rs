@@ -1,0 +1,29 @@
+//! `accord report`: the static HTML report, written only where accord owns the place.
+
+use std::io::Write;
+
+use super::{EXIT_CLEAN, EXIT_FINDINGS, load_checked};
+use crate::args::ReportArgs;
+use crate::output;
+
+pub(crate) fn report(args: &ReportArgs) -> Result<u8, String> {
+    let options = args.limits.options(args.follow_links);
+    let Some(loaded) = load_checked(&args.paths, &options, "report", args.allow_no_files)? else {
+        return Ok(EXIT_FINDINGS);
+    };
+    let pages = accord::site::render(&loaded.dataset, &loaded.texts).map_err(|e| e.to_string())?;
+    let mut out = output::claim_dir(&args.out, REPORT_MARKER, "accord report", args.force)?;
+    for page in &pages {
+        out.write(&page.path, page.content.as_bytes())?;
+    }
+    let written = out.finish()?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {written} files to {}: open {}",
+        args.out.display(),
+        args.out.join("index.html").display()
+    );
+    Ok(EXIT_CLEAN)
+}
+
+const REPORT_MARKER: &str = ".accord-report";
