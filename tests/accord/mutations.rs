@@ -2,8 +2,10 @@
 //! fixture and every data file, edited a character or a line at a time
 //! ([`accord::invariants::mutate`]), and the readers' promise checked on each variant —
 //! where the fast reader reads a text, the full reader reads the same value and reports
-//! nothing, and streaming gives what reading whole gives — and that nothing panics. One variant
-//! in [`WHOLE_PATH_EVERY`] also goes through the whole path, [`accord::invariants::check_bytes`].
+//! nothing, and streaming gives what reading whole gives — and that nothing panics. One in
+//! [`WHOLE_PATH_EVERY_READ`] of the variants the fast reader reads, and one in
+//! [`WHOLE_PATH_EVERY`] of the others, also go through the whole path,
+//! [`accord::invariants::check_bytes`].
 //!
 //! The budget is variants per base text: [`BUDGET`] here, `ACCORD_MUTATION_BUDGET` to change it,
 //! and the ignored test runs [`LARGE_BUDGET`]:
@@ -38,6 +40,8 @@ const LARGE_BUDGET: usize = 5_000;
 /// One variant in this many, when the readers keep their promise on it, is also checked along
 /// the whole path (schema, dataset rules, placing, every output format).
 const WHOLE_PATH_EVERY: usize = 16;
+/// The same for the variants the fast reader reads, which take the streaming path too.
+const WHOLE_PATH_EVERY_READ: usize = 8;
 /// The instances of a class of violation kept for shrinking: the shortest ones.
 const KEPT_PER_CLASS: usize = 3;
 
@@ -172,7 +176,12 @@ fn check_base(path: &Path, base: &str, budget: usize) -> Tally {
             tally.read += 1;
             walk.keep();
         }
-        if k % WHOLE_PATH_EVERY == 0 {
+        if k % if read {
+            WHOLE_PATH_EVERY_READ
+        } else {
+            WHOLE_PATH_EVERY
+        } == 0
+        {
             tally.whole_path += 1;
             if let Some((class, detail)) = whole_path_violation(&text) {
                 tally.add(
