@@ -122,9 +122,10 @@ fn streaming_violation(text: &str, whole: &Value, limits: &Limits) -> Option<Str
         let (alone, findings) = yaml::parse(lines, limits);
         let one = Value::Array(vec![item.clone()]);
         if !findings.is_empty() || alone.value.as_ref() != Some(&one) {
+            let alone = alone.value.map(|v| v.to_string());
             return Some(format!(
-                "the lines of record {index} of `{key}` read as {:?} with {} findings, not as {one}",
-                alone.value.map(|v| v.to_string()),
+                "the lines of record {index} of `{key}` read as {alone:?} with {} findings, \
+                 not as {one}",
                 findings.len()
             ));
         }

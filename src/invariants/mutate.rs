@@ -2,13 +2,16 @@
 //! variants of real inputs (the YAML test suite, the fixtures, the bundled data) are where the
 //! fast reader's subset ends, so that is where it and the full reader can disagree.
 //!
-//! A variant is one to four [`Mutation`]s of a base text, each drawn against the text the
-//! previous ones left: a character inserted, deleted or replaced (from an alphabet biased
-//! toward YAML's indicators, escapes and a few awkward non-ASCII characters), a line dropped or
-//! duplicated, or a line re-indented by one or two spaces either way. Everything is a function
-//! of the seed of an [`Rng`], so a variant reproduces from its seed on any machine; the test
+//! A variant ([`variant`]) is one to four [`Mutation`]s of a base text, each drawn against the
+//! text the previous ones left, often next to the previous one: a character inserted, deleted
+//! or replaced (from an alphabet biased toward YAML's indicators and escapes, with a few awkward
+//! non-ASCII characters, and near misses of escapes such as `\u+26A`), a line dropped or
+//! duplicated, or a line re-indented by one or two spaces either way. A [`Walk`] goes on from
+//! the variants its caller keeps, so that edits pile up where they matter. Everything is a
+//! function of the seed of an [`Rng`], so a variant reproduces on any machine; the test
 //! `tests/accord/mutations.rs`, the seed-corpus writer `examples/fuzz_seeds.rs` and the fuzz
-//! target `fuzz/fuzz_targets/mutations.rs` all draw from [`variant`].
+//! target `fuzz/fuzz_targets/mutations.rs` all draw from here, and [`shrink`] makes what they
+//! find small.
 //!
 //! ```
 //! use accord::invariants::mutate::{self, Rng};
@@ -404,9 +407,9 @@ pub fn variant(base: &str, rng: &mut Rng) -> (String, Vec<Mutation>) {
     (text, mutations)
 }
 
-/// A random walk from a base text: each step is a [`variant`] of the base or, half of the time
-/// once there are some, of a text the caller [kept](Walk::keep) — one the fast reader read, say —
-/// so that edits pile up inside the region under test instead of each leaving it at once.
+/// A random walk from a base text: each step is a [`variant`] of the base or, three times in
+/// four once there are some, of a text the caller [kept](Walk::keep) (one the fast reader read,
+/// say), so that edits pile up inside the region under test instead of each leaving it at once.
 #[derive(Debug, Clone)]
 pub struct Walk {
     base: String,

@@ -8,12 +8,12 @@
 //! [`accord::invariants::check_bytes`].
 //!
 //! The budget is variants per base text: [`BUDGET`] here, `ACCORD_MUTATION_BUDGET` to change it,
-//! and the ignored test runs [`LARGE_BUDGET`]:
+//! and the ignored test runs [`LARGE_BUDGET`]; `ACCORD_MUTATION_SEED` draws other variants:
 //!
 //! ```sh
 //! cargo test --test accord mutations -- --nocapture
 //! cargo test --test accord mutations -- --ignored --nocapture
-//! ACCORD_MUTATION_BUDGET=2000 cargo test --release --test accord mutations -- --nocapture
+//! ACCORD_MUTATION_SEED=7 cargo test --test accord mutations -- --ignored --nocapture
 //! ```
 //!
 //! Every violation is shrunk to a small text that breaks the promise the same way; the test
@@ -28,7 +28,8 @@ use accord::invariants::{self, mutate};
 use accord::yaml::{self, Limits};
 use rayon::prelude::*;
 
-/// The seed of every run; each base text's variants are drawn from it and the base's path.
+/// The seed of every run (`ACCORD_MUTATION_SEED` changes it); each base text's variants are
+/// drawn from it and the base's path.
 const SEED: u64 = 0x6d75_7461_7465;
 /// Variants per base text in `cargo test`.
 const BUDGET: usize = 300;
@@ -134,7 +135,7 @@ fn whole_path_violation(text: &str) -> Option<(String, String)> {
 /// The variants of one base text, checked: a walk that goes on from the variants the fast
 /// reader reads, where the promise can break. A base the fast reader reads gets
 /// [`READ_BASE_FACTOR`] times the budget.
-fn check_base(path: &Path, base: &str, budget: usize) -> Tally {
+fn check_base(path: &Path, base: &str, budget: usize, seed: u64) -> Tally {
     let mut tally = Tally::default();
     let budget = if yaml::fast::parse(base, &Limits::default()).is_some() {
         budget * READ_BASE_FACTOR
@@ -143,7 +144,7 @@ fn check_base(path: &Path, base: &str, budget: usize) -> Tally {
     };
     let mut walk = mutate::Walk::new(
         base,
-        SEED ^ mutate::fnv1a(path.to_string_lossy().as_bytes()),
+        seed ^ mutate::fnv1a(path.to_string_lossy().as_bytes()),
     );
     for k in 0..=budget {
         // The base itself first, then its variants.
@@ -216,6 +217,10 @@ fn shrunk(class: &str, text: &str) -> String {
 
 #[allow(clippy::print_stderr)] // The figures, for `--nocapture`.
 fn run(budget: usize) {
+    let seed = std::env::var("ACCORD_MUTATION_SEED")
+        .ok()
+        .and_then(|seed| seed.parse().ok())
+        .unwrap_or(SEED);
     let started = Instant::now();
     let bases = mutate::base_texts(Path::new("."));
     assert!(
@@ -225,7 +230,7 @@ fn run(budget: usize) {
     );
     let tally = bases
         .par_iter()
-        .map(|(path, base)| check_base(path, base, budget))
+        .map(|(path, base)| check_base(path, base, budget, seed))
         .reduce(Tally::default, Tally::merge);
     let searched = started.elapsed();
 
@@ -249,8 +254,8 @@ fn run(budget: usize) {
         }
     }
     eprintln!(
-        "mutations: {} base texts, {} variants tried, {} read by the fast reader, {} along the \
-         whole path, {} violating; {:.1?} to search, {:.1?} in all",
+        "mutations: seed {seed}, {} base texts, {} variants tried, {} read by the fast reader, \
+         {} along the whole path, {} violating; {:.1?} to search, {:.1?} in all",
         bases.len(),
         tally.tried,
         tally.read,
