@@ -11,6 +11,7 @@ mod fixtures;
 mod formats;
 mod fuzz_regressions;
 mod hostile;
+mod mutations;
 mod properties;
 mod report;
 mod scaffold;
@@ -57,18 +58,9 @@ pub fn marked_lines(text: &str) -> std::collections::BTreeSet<(usize, String)> {
     marks
 }
 
-/// A tiny deterministic generator (xorshift), so that generated test cases reproduce.
-pub struct Rng(pub u64);
-
-impl Rng {
-    /// A number below `n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
-}
+/// A tiny deterministic generator (xorshift), so that generated test cases reproduce: the one
+/// the mutation generator draws from.
+pub use accord::invariants::mutate::Rng;
 
 /// The JSON Pointer of every object in `value`, `at` being the pointer of `value` itself.
 pub fn objects(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
