@@ -213,7 +213,18 @@ pub fn place_by_record(
         place_streamed(diagnostics, path, text, limits);
         return true;
     };
-    let skeleton = top_level.then(|| skeleton(text, &every, limits));
+    // A record that was not streamed (an item of a flow list, `people: [1]`) is in the
+    // skeleton, like the top level.
+    let unstreamed = wanted.iter().any(|key| !ranges.contains_key(key));
+    let every = if unstreamed && !top_level {
+        match record_ranges(text, limits, &HashSet::new(), true) {
+            Some((_, every)) => every,
+            None => every,
+        }
+    } else {
+        every
+    };
+    let skeleton = (top_level || unstreamed).then(|| skeleton(text, &every, limits));
     let in_skeleton = |pointer: &str, target: Target| match &skeleton {
         Some(Document {
             value: Some(value),
