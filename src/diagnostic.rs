@@ -184,12 +184,6 @@ impl Diagnostic {
         self
     }
 
-    /// Sets the JSON Pointer.
-    pub fn with_pointer(mut self, pointer: impl Into<String>) -> Self {
-        self.pointer = Some(pointer.into());
-        self
-    }
-
     /// Places the finding on the value at `pointer` (its key, with [`Target::Key`]); the span
     /// is filled in later from the file's text.
     pub fn at(mut self, pointer: impl Into<String>, target: Target) -> Self {

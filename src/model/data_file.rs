@@ -44,21 +44,3 @@ pub struct DataFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
 }
-
-impl DataFile {
-    /// How many records the file holds, nested terms included.
-    pub fn record_count(&self) -> usize {
-        self.sources.len()
-            + self.people.len()
-            + self.organizations.len()
-            + self.offices.len()
-            + self.events.len()
-            + self
-                .agreements
-                .iter()
-                .map(|a| 1 + a.terms.len())
-                .sum::<usize>()
-            + self.funds.len()
-            + self.claims.len()
-    }
-}

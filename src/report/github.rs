@@ -17,6 +17,15 @@ fn escape_data(text: &str) -> String {
         .replace('\n', "%0A")
 }
 
+/// The annotation that says a run could not happen, so that the pull request shows it too, not
+/// only the log.
+pub fn run_failed(message: &str) -> String {
+    format!(
+        "::error title=accord::accord could not run: {}",
+        escape_data(message)
+    )
+}
+
 /// Escapes a property value of a workflow command.
 fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
@@ -66,6 +75,10 @@ mod tests {
     #[test]
     fn commands_are_escaped() {
         assert_eq!(escape_data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(
+            run_failed("no file\r\nhere"),
+            "::error title=accord::accord could not run: no file%0D%0Ahere"
+        );
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
     }
 }

@@ -3,7 +3,7 @@
 //! (JSON, SARIF) simply write at the end of the run, which is when emitters are called.
 
 mod concise;
-mod github;
+pub mod github;
 mod human;
 pub mod json;
 mod position;
@@ -73,8 +73,6 @@ pub struct EmitContext {
     pub color: bool,
     /// The directory paths are shown relative to.
     pub working_dir: PathBuf,
-    /// How long the run took.
-    pub elapsed: Duration,
 }
 
 impl Default for EmitContext {
@@ -82,7 +80,6 @@ impl Default for EmitContext {
         EmitContext {
             color: false,
             working_dir: PathBuf::new(),
-            elapsed: Duration::ZERO,
         }
     }
 }

@@ -43,7 +43,7 @@ fn location(
 }
 
 /// The SARIF document of a run.
-pub fn log(run: &CheckRun, context: &EmitContext) -> Value {
+fn log(run: &CheckRun, context: &EmitContext) -> Value {
     let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|code| {

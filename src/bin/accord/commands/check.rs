@@ -22,10 +22,10 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         Err(error) => {
             // In a workflow, say so where the annotations go too, not only in the log.
             if format == Format::Github {
-                let message = error.to_string().replace('%', "%25").replace('\n', "%0A");
                 let _ = writeln!(
                     std::io::stdout(),
-                    "::error title=accord::accord could not run: {message}"
+                    "{}",
+                    accord::report::github::run_failed(&error.to_string())
                 );
             }
             return Err(error.to_string());
@@ -35,15 +35,15 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         if format == Format::Github {
             let _ = writeln!(
                 std::io::stdout(),
-                "::error title=accord::accord could not run: {}",
-                message.replace('%', "%25").replace('\n', "%0A")
+                "{}",
+                accord::report::github::run_failed(&message)
             );
         }
         return Err(message);
     }
     let elapsed = started.elapsed();
     // The whole report is rendered into memory, then written at once.
-    let buffer = rendered(&run, format, args.color.enabled(), elapsed)?;
+    let buffer = rendered(&run, format, args.color.enabled())?;
     std::io::stdout()
         .lock()
         .write_all(&buffer)

@@ -84,7 +84,7 @@ pub(crate) fn report_to_stderr(
     elapsed: std::time::Duration,
 ) -> Result<(), String> {
     let color = no_color_unset() && std::io::stderr().is_terminal();
-    let buffer = rendered(run, Format::Human, color, elapsed)?;
+    let buffer = rendered(run, Format::Human, color)?;
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(&buffer);
     let _ = writeln!(stderr, "{}", accord::report::summary(run, elapsed));
@@ -95,12 +95,10 @@ pub(crate) fn rendered(
     run: &accord::CheckRun,
     format: Format,
     color: bool,
-    elapsed: std::time::Duration,
 ) -> Result<Vec<u8>, String> {
     let context = EmitContext {
         color,
         working_dir: std::env::current_dir().unwrap_or_default(),
-        elapsed,
     };
     let mut buffer = Vec::new();
     format
