@@ -19,6 +19,7 @@ pub mod explain;
 pub mod files;
 pub mod invariants;
 pub mod model;
+mod pointer;
 pub mod report;
 pub mod scaffold;
 pub mod schema;

@@ -149,7 +149,7 @@ impl SchemaValidator {
         raw: &dyn Fn(&str) -> Option<String>,
     ) -> Vec<Diagnostic> {
         let pointer = format!("{prefix}{}", error.instance_path().as_str());
-        let field = last_token(&pointer);
+        let field = crate::pointer::last_key(&pointer).into_owned();
         let instance = error.instance();
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -160,7 +160,7 @@ impl SchemaValidator {
                 unexpected
                     .iter()
                     .map(|name| {
-                        let at = format!("{pointer}/{}", escape(name));
+                        let at = format!("{pointer}/{}", crate::pointer::escape(name));
                         let mut diagnostic =
                             Diagnostic::new(Code::UnknownField, format!("unknown field `{name}`"))
                                 .at(at, Target::Key);
@@ -392,19 +392,6 @@ fn drop_misspelled_required(diagnostics: &mut Vec<Diagnostic>) {
                     && d.message.ends_with(&format!("`{name}`"))
             })
     });
-}
-
-fn last_token(pointer: &str) -> String {
-    pointer
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .replace("~1", "/")
-        .replace("~0", "~")
-}
-
-fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 fn article(kind: &str) -> String {

@@ -15,7 +15,6 @@
 pub mod fast;
 pub mod records;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, StructureStyle, Tag};
@@ -78,7 +77,7 @@ impl SpanTree {
             };
         }
         for raw in pointer.split('/').skip(1) {
-            let token = unescape_pointer_token(raw);
+            let token = crate::pointer::unescape(raw);
             let step = match current {
                 Value::Object(map) => map
                     .iter()
@@ -111,14 +110,6 @@ impl SpanTree {
             key: node.key,
             exact: true,
         }
-    }
-}
-
-fn unescape_pointer_token(token: &str) -> Cow<'_, str> {
-    if token.contains('~') {
-        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
-    } else {
-        Cow::Borrowed(token)
     }
 }
 

@@ -38,7 +38,7 @@ fn split_pointer(pointer: &str) -> Place<'_> {
             let rest = tokens
                 .next()
                 .map_or(String::new(), |rest| format!("/{rest}"));
-            let section = section.replace("~1", "/").replace("~0", "~");
+            let section = crate::pointer::unescape(section).into_owned();
             Place::Record((section, index), format!("/0{rest}"))
         }
         Err(_) => Place::TopLevel(pointer),
