@@ -8,8 +8,8 @@
 
 use serde_json::Value;
 
+use crate::model::SECTIONS;
 use crate::schema::data_file_schema;
-use crate::validate::SECTIONS;
 
 /// The record kinds `accord new` scaffolds, by the name used on the command line (`person`),
 /// with the data-file section they go under (`people`).

@@ -15,6 +15,7 @@ mod office;
 mod organization;
 pub mod pattern;
 mod person;
+mod record_kind;
 mod source;
 mod term;
 
@@ -33,5 +34,6 @@ pub use office::Office;
 pub use organization::{Organization, OrganizationKind};
 pub use pattern::*;
 pub use person::{OfficeHolding, Person};
+pub use record_kind::{RecordKind, SECTIONS};
 pub use source::{Author, Source, SourceKind, Translation};
 pub use term::{Resource, SecurityStrength, Term, TermKind};

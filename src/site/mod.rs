@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::dataset::Dataset;
-use crate::validate::SECTIONS;
+use crate::model::SECTIONS;
 
 /// One file of the report: its path inside the output directory and its content.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,9 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::facts::{Definition, FileFacts, RecordKind};
+use super::facts::{Definition, FileFacts};
 use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::model::RecordKind;
 
 /// Every id of the dataset, with where it is first defined.
 pub(super) struct Index<'a> {
