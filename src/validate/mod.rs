@@ -57,11 +57,7 @@ pub fn check_file(
             let Some(value) = full.value.clone() else {
                 let mut diagnostics = diagnostics;
                 if diagnostics.is_empty() {
-                    diagnostics.push(
-                        Diagnostic::new(crate::Code::EmptyFile, "this file holds no YAML document")
-                            .with_span(crate::Span::new(0, 0))
-                            .with_help("add records, or delete the file"),
-                    );
+                    diagnostics.push(empty_file());
                 }
                 return finish(path, diagnostics, facts);
             };
@@ -165,11 +161,7 @@ fn check_file_by_spanned_record(
     let Some(root) = skeleton.value else {
         // Nothing is read from a file the full reader cannot finish, as when reading it whole.
         if diagnostics.is_empty() {
-            diagnostics.push(
-                Diagnostic::new(crate::Code::EmptyFile, "this file holds no YAML document")
-                    .with_span(crate::Span::new(0, 0))
-                    .with_help("add records, or delete the file"),
-            );
+            diagnostics.push(empty_file());
         }
         let facts = FileFacts {
             path: path.to_path_buf(),
@@ -189,6 +181,13 @@ fn check_file_by_spanned_record(
     yaml::place(&mut top_level, None, &root, &skeleton.spans);
     diagnostics.extend(top_level);
     finish(path, diagnostics, facts)
+}
+
+/// The finding for a file the full reader read no document from, and reported nothing about.
+fn empty_file() -> Diagnostic {
+    Diagnostic::new(crate::Code::EmptyFile, "this file holds no YAML document")
+        .with_span(crate::Span::new(0, 0))
+        .with_help("add records, or delete the file")
 }
 
 fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOutcome {

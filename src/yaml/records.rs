@@ -184,29 +184,15 @@ pub fn place_by_record(
     text: &str,
     limits: &Limits,
 ) -> bool {
-    // What needs placing, as (pointer, target) in this file.
+    // What needs placing in this file: records by key, and whether the top level is asked for.
     let mut wanted: HashSet<RecordKey> = HashSet::new();
     let mut top_level = false;
-    for diagnostic in diagnostics.iter() {
-        let own_file = path.is_none_or(|p| diagnostic.path == p);
-        let pointers = std::iter::once((own_file, diagnostic.span, &diagnostic.pointer)).chain(
-            diagnostic.labels.iter().map(|l| {
-                (
-                    in_file(l.path.as_deref(), path, own_file),
-                    l.span,
-                    &l.pointer,
-                )
-            }),
-        );
-        for (here, span, pointer) in pointers {
-            if let (true, None, Some(pointer)) = (here, span, pointer) {
-                match split_pointer(pointer) {
-                    Place::Record(key, _) => {
-                        wanted.insert(key);
-                    }
-                    Place::TopLevel(_) => top_level = true,
-                }
+    for (pointer, _) in unplaced(diagnostics, path) {
+        match split_pointer(&pointer) {
+            Place::Record(key, _) => {
+                wanted.insert(key);
             }
+            Place::TopLevel(_) => top_level = true,
         }
     }
     let Some((ranges, every)) = record_ranges(text, limits, &wanted, top_level) else {
