@@ -10,7 +10,7 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use accord::report::{EmitContext, Format};
+use accord::render::{EmitContext, Format};
 use accord::validate::{self, FileFacts, SchemaValidator};
 use accord::yaml::{self, Limits};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

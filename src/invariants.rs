@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crate::Diagnostic;
-use crate::report::{EmitContext, Format};
+use crate::render::{EmitContext, Format};
 use crate::validate::{self, SchemaValidator};
 use crate::yaml::{self, Limits};
 

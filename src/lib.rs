@@ -17,13 +17,13 @@ pub mod dataset;
 pub mod diagnostic;
 pub mod explain;
 pub mod files;
+pub mod html_report;
 pub mod invariants;
 pub mod model;
 mod pointer;
-pub mod report;
+pub mod render;
 pub mod scaffold;
 pub mod schema;
-pub mod site;
 pub mod validate;
 pub mod yaml;
 

@@ -60,7 +60,7 @@ pub fn diagnostics_schema() -> Value {
     settings.transforms.push(Box::new(UnwrapDescriptions));
     let schema = settings
         .into_generator()
-        .into_root_schema_for::<crate::report::json::JsonReport>();
+        .into_root_schema_for::<crate::render::json::JsonReport>();
     with_identity(
         schema.to_value(),
         DIAGNOSTICS_SCHEMA_ID,

@@ -33,7 +33,7 @@ pub struct Agreement {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub supersedes: Option<AgreementId>,
     /// Where the sources report the agreement.
@@ -83,14 +83,14 @@ pub struct AgreementStatusReport {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub party: Option<ActorId>,
     /// When the status was reached or is expected, if a source says.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub date: Option<DateValue>,
     /// The event at which the status was reached or is expected (for example the summit where
@@ -98,7 +98,7 @@ pub struct AgreementStatusReport {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub event: Option<EventId>,
     /// Where the sources report this status, and who claims it.

@@ -175,16 +175,6 @@ impl JsonSchema for Percentage {
     }
 }
 
-/// Deserializes an optional field that, when present, must hold a value: `null` is rejected as
-/// the schema rejects it, and an absent field is `None` through `#[serde(default)]`.
-pub(crate) fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(deserializer).map(Some)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

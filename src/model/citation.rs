@@ -31,7 +31,7 @@ pub struct Citation {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     #[schemars(extend("x-accord-verbatim" = "citation"))]
     pub attribution: Option<String>,

@@ -36,7 +36,7 @@ pub struct Claim {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     #[schemars(extend("x-accord-verbatim" = "record"))]
     pub direct_quote: Option<String>,
@@ -44,7 +44,7 @@ pub struct Claim {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub date: Option<DateValue>,
     /// The event at which the claim was made (a press conference, an interview), if a source
@@ -52,7 +52,7 @@ pub struct Claim {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub made_at: Option<EventId>,
     /// For reactions: the records this claim responds to.

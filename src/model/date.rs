@@ -18,14 +18,14 @@ pub struct DateValue {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub time: Option<TimeOfDay>,
     /// The time zone of the date and time: an IANA name such as `America/New_York`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub time_zone: Option<TimeZone>,
     /// The source's own words for this date, copied exactly (for example `the 27th (local time)`).
@@ -40,7 +40,7 @@ pub struct DateValue {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub resolution: Option<String>,
 }

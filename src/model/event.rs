@@ -32,21 +32,21 @@ pub struct Event {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub purpose: Option<String>,
     /// Where the event takes place, if a source says.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub place: Option<Place>,
     /// When the event takes place, if a source says; partial dates are allowed.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub date: Option<DateValue>,
     /// Events the sources say this one came after or follows on from.
@@ -90,7 +90,7 @@ pub struct Place {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub country: Option<OrganizationId>,
 }

@@ -23,14 +23,14 @@ pub struct Fund {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub agreement: Option<AgreementId>,
     /// What the fund is for, as the sources put it.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub purpose: Option<String>,
     /// Contributions to the fund the sources report. Left empty until a source gives them.
@@ -55,7 +55,7 @@ pub struct FundContribution {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub share_percent: Option<Percentage>,
     /// Where the sources report the contribution.

@@ -37,3 +37,13 @@ pub use person::{OfficeHolding, Person};
 pub use record_kind::{RecordKind, SECTIONS};
 pub use source::{Author, Source, SourceKind, Translation};
 pub use term::{Resource, SecurityStrength, Term, TermKind};
+
+/// Deserializes an optional field that, when present, must hold a value: `null` is rejected as
+/// the schema rejects it, and an absent field is `None` through `#[serde(default)]`.
+pub(crate) fn reject_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}

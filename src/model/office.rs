@@ -24,7 +24,7 @@ pub struct Office {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub wikidata: Option<WikidataId>,
     /// Where the sources name the office.

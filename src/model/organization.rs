@@ -29,14 +29,14 @@ pub struct Organization {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub country_code: Option<CountryCode>,
     /// The country this organization belongs to: for a government, the country it governs.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub country: Option<OrganizationId>,
     /// The person who leads it, when a source says (for example the president whose name an
@@ -44,7 +44,7 @@ pub struct Organization {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub led_by: Option<PersonId>,
     /// Members of an alliance or bloc that a source names. Left empty when no source lists them.
@@ -54,7 +54,7 @@ pub struct Organization {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub wikidata: Option<WikidataId>,
     /// Where the sources mention this organization.

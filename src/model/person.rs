@@ -27,7 +27,7 @@ pub struct Person {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub wikidata: Option<WikidataId>,
     /// The offices the sources say this person holds or held.
@@ -47,21 +47,21 @@ pub struct OfficeHolding {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub start: Option<DateValue>,
     /// When the holding ended, if a source says. Absent while the person holds the office.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub end: Option<DateValue>,
     /// Which term of office this is (2 for a second term), if a source says.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     #[schemars(range(min = 1, max = 4_294_967_295_u32))]
     pub term_number: Option<NonZeroU32>,

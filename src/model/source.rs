@@ -22,7 +22,7 @@ pub struct Source {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub publisher: Option<OrganizationId>,
     /// The name of the publication or edition it appeared in, when it differs from the
@@ -30,7 +30,7 @@ pub struct Source {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub publication: Option<String>,
     /// The authors named in the byline.
@@ -40,7 +40,7 @@ pub struct Source {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub published: Option<DateValue>,
     /// The language of the stored text.
@@ -49,21 +49,21 @@ pub struct Source {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub translation: Option<Translation>,
     /// Where the source can be read online, if known.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub url: Option<Url>,
     /// The publisher's contact address as printed with the source.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub contact: Option<EmailAddress>,
     /// The file holding the source's full text, relative to this YAML file. Quotes that cite the
@@ -97,21 +97,21 @@ pub struct Author {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub role: Option<String>,
     /// The author's e-mail address as printed.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub email: Option<EmailAddress>,
     /// The author's person record, when the dataset has one.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub person: Option<PersonId>,
 }
@@ -126,21 +126,21 @@ pub struct Translation {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub translated_by: Option<String>,
     /// The title of the original text.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub original_title: Option<String>,
     /// Where the original text can be read.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub original_url: Option<Url>,
 }

@@ -30,21 +30,21 @@ pub struct Term {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub fund: Option<FundId>,
     /// For security terms: how strong the commitment is.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     pub strength: Option<SecurityStrength>,
     /// The agreement's own wording of the provision, when a source quotes it, copied exactly.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::bounded::present"
+        deserialize_with = "super::reject_null"
     )]
     #[schemars(extend("x-accord-verbatim" = "record"))]
     pub wording: Option<String>,

@@ -18,7 +18,7 @@ use crate::model::{RecordKind, SECTIONS, TextPath};
 /// A string kept in its file's [`FileFacts::strings`]: the facts of a file share one buffer
 /// instead of holding thousands of small strings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Text {
+pub struct Interned {
     start: usize,
     end: usize,
 }
@@ -27,33 +27,33 @@ pub struct Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition {
     /// The id.
-    pub id: Text,
+    pub id: Interned,
     /// The kind of record it names.
     pub kind: RecordKind,
     /// The JSON Pointer of the id's value.
-    pub pointer: Text,
+    pub pointer: Interned,
 }
 
 /// A reference from one record to another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     /// The id referred to.
-    pub id: Text,
+    pub id: Interned,
     /// The kinds of record the field accepts.
     pub expected: &'static [RecordKind],
     /// The JSON Pointer of the reference.
-    pub pointer: Text,
+    pub pointer: Interned,
 }
 
 /// A string that must appear verbatim in the text of one of its sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// The quoted text.
-    pub text: Text,
+    pub text: Interned,
     /// The sources it may come from: a range of [`FileFacts::quote_sources`].
     pub sources: std::ops::Range<usize>,
     /// The JSON Pointer of the quote.
-    pub pointer: Text,
+    pub pointer: Interned,
 }
 
 /// A source record's stored text file.
@@ -81,16 +81,16 @@ pub struct FileFacts {
     /// The quotes the file makes.
     pub quotes: Vec<Quote>,
     /// The source ids quotes may come from (see [`Quote::sources`]).
-    pub quote_sources: Vec<Text>,
+    pub quote_sources: Vec<Interned>,
     /// The source texts the file declares.
     pub source_texts: Vec<SourceText>,
-    /// The buffer every [`Text`] of these facts points into.
+    /// The buffer every [`Interned`] of these facts points into.
     pub strings: String,
 }
 
 impl FileFacts {
     /// The string `text` stands for.
-    pub fn str(&self, text: Text) -> &str {
+    pub fn str(&self, text: Interned) -> &str {
         self.strings.get(text.start..text.end).unwrap_or_default()
     }
 
@@ -103,10 +103,10 @@ impl FileFacts {
             .map(|t| self.str(*t))
     }
 
-    fn keep(&mut self, text: &str) -> Text {
+    fn intern(&mut self, text: &str) -> Interned {
         let start = self.strings.len();
         self.strings.push_str(text);
-        Text {
+        Interned {
             start,
             end: self.strings.len(),
         }
@@ -184,11 +184,11 @@ impl FileFacts {
 
     fn define(&mut self, record: &Value, kind: RecordKind, pointer: &str) {
         if let Some(Value::String(id)) = record.get("id") {
-            let id = self.keep(id);
+            let id = self.intern(id);
             let start = self.strings.len();
             self.strings.push_str(pointer);
             self.strings.push_str("/id");
-            let pointer = Text {
+            let pointer = Interned {
                 start,
                 end: self.strings.len(),
             };
@@ -386,7 +386,7 @@ impl<'v> Walk<'_, 'v> {
                 match scope {
                     Scope::Citation => {
                         if let Some(source) = siblings.get("source").and_then(Value::as_str) {
-                            let source = self.facts.keep(source);
+                            let source = self.facts.intern(source);
                             self.facts.quote_sources.push(source);
                         }
                     }
@@ -397,14 +397,14 @@ impl<'v> Walk<'_, 'v> {
                             (None, None) => &[],
                         };
                         for source in sources {
-                            let source = self.facts.keep(source);
+                            let source = self.facts.intern(source);
                             self.facts.quote_sources.push(source);
                         }
                     }
                 }
                 let sources = first..self.facts.quote_sources.len();
-                let text = self.facts.keep(text);
-                let pointer = self.facts.keep(&self.at);
+                let text = self.facts.intern(text);
+                let pointer = self.facts.intern(&self.at);
                 self.facts.quotes.push(Quote {
                     text,
                     sources,
@@ -477,8 +477,8 @@ impl<'v> Walk<'_, 'v> {
 
     fn reference(&mut self, value: &Value, kinds: &'static [RecordKind]) {
         if let Some(id) = value.as_str() {
-            let id = self.facts.keep(id);
-            let pointer = self.facts.keep(&self.at);
+            let id = self.facts.intern(id);
+            let pointer = self.facts.intern(&self.at);
             self.facts.references.push(Reference {
                 id,
                 expected: kinds,

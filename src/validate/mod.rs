@@ -9,7 +9,7 @@ mod schema_pass;
 use std::cell::OnceCell;
 use std::path::Path;
 
-pub use facts::{Definition, FileFacts, Plan, Quote, Reference, SourceText, Text};
+pub use facts::{Definition, FileFacts, Plan, Quote, Reference, SourceText};
 pub use schema_pass::SchemaValidator;
 // Where they lived before the model had its table of record kinds.
 pub use crate::model::{RecordKind, SECTIONS};
@@ -102,9 +102,9 @@ pub fn check_file_by_record(
     let raw = |pointer: &str| {
         let range = current.borrow().clone();
         if range.is_empty() {
-            yaml::records::raw_top_level(text, pointer, limits)
+            yaml::by_record::raw_top_level(text, pointer, limits)
         } else {
-            yaml::records::raw_in_record(text, range, pointer, limits)
+            yaml::by_record::raw_in_record(text, range, pointer, limits)
         }
     };
     let plan = validator.plan();
@@ -125,7 +125,7 @@ pub fn check_file_by_record(
     *current.borrow_mut() = 0..0;
     diagnostics.extend(validator.validate(&root, &raw));
     if diagnostics.iter().any(Diagnostic::needs_placing)
-        && !yaml::records::place_by_record(&mut diagnostics, None, text, limits)
+        && !yaml::by_record::place_by_record(&mut diagnostics, None, text, limits)
     {
         return None;
     }
@@ -149,13 +149,13 @@ fn check_file_by_spanned_record(
     let (skeleton, mut diagnostics) =
         yaml::parse_records(text, limits, &mut |section, index, record, spans| {
             let raw = |pointer: &str| {
-                yaml::records::raw_in_streamed_record(
+                yaml::by_record::raw_in_streamed_record(
                     text, section, index, &record, &spans, pointer,
                 )
             };
             let mut found = validator.validate_record(section, index, &record, &raw);
             found.extend(facts.collect_record(section, index, &record, plan));
-            yaml::records::place_in_record(&mut found, section, index, &record, &spans);
+            yaml::by_record::place_in_record(&mut found, section, index, &record, &spans);
             record_findings.extend(found);
         });
     let Some(root) = skeleton.value else {

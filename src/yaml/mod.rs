@@ -12,8 +12,8 @@
 //!
 //! This module does no I/O.
 
+pub mod by_record;
 pub mod fast;
-pub mod records;
 
 use std::collections::HashMap;
 

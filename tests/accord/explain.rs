@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use accord::Code;
 use accord::explain::explanation;
-use accord::report::LineIndex;
+use accord::render::LineIndex;
 
 const BASE: &str = "tests/fixtures/base";
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use accord::report::Format;
+use accord::render::Format;
 use serde_json::Value;
 
 use crate::{check, rendered_as};
@@ -62,9 +62,9 @@ fn the_json_output_follows_its_committed_schema() {
         .map(|e| format!("{}: {e}", e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    let report: accord::report::json::JsonReport =
+    let report: accord::render::json::JsonReport =
         serde_json::from_str(&text).expect("the wire types read it back");
-    assert_eq!(report.version, accord::report::json::JSON_FORMAT_VERSION);
+    assert_eq!(report.version, accord::render::json::JSON_FORMAT_VERSION);
     assert_eq!(
         report.summary.errors + report.summary.warnings,
         report.diagnostics.len()

@@ -27,8 +27,8 @@ pub fn check(paths: &[&Path]) -> accord::CheckRun {
 }
 
 /// Renders a run in `format`, without colour, with paths relative to the crate root.
-pub fn rendered_as(run: &accord::CheckRun, format: accord::report::Format) -> String {
-    let context = accord::report::EmitContext {
+pub fn rendered_as(run: &accord::CheckRun, format: accord::render::Format) -> String {
+    let context = accord::render::EmitContext {
         working_dir: std::env::current_dir().expect("a working directory"),
         ..Default::default()
     };
@@ -42,7 +42,7 @@ pub fn rendered_as(run: &accord::CheckRun, format: accord::report::Format) -> St
 
 /// Renders a run in the human format.
 pub fn rendered(run: &accord::CheckRun) -> String {
-    rendered_as(run, accord::report::Format::Human)
+    rendered_as(run, accord::render::Format::Human)
 }
 
 /// The `(line, code)` pairs a text marks with `# <- code ...` comments on the offending line.

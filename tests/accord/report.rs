@@ -8,7 +8,7 @@ use assert_cmd::Command;
 #[test]
 fn the_pages_of_the_bundled_data() {
     let loaded = accord::Dataset::load(&["data".into()], &Default::default()).expect("loads");
-    let pages = accord::site::render(&loaded.dataset, &loaded.texts).expect("renders");
+    let pages = accord::html_report::render(&loaded.dataset, &loaded.texts).expect("renders");
     let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(
         paths,
@@ -31,7 +31,7 @@ fn the_pages_of_the_bundled_data() {
 #[test]
 fn every_link_between_pages_lands_on_an_element() {
     let loaded = accord::Dataset::load(&["data".into()], &Default::default()).expect("loads");
-    let pages = accord::site::render(&loaded.dataset, &loaded.texts).expect("renders");
+    let pages = accord::html_report::render(&loaded.dataset, &loaded.texts).expect("renders");
     let href = regex::Regex::new(r##"href="([^"#]*)(?:#([^"]*))?""##).expect("regex");
     let mut checked = 0;
     for page in &pages {
@@ -82,7 +82,7 @@ fn data_is_escaped() {
     }
     let loaded =
         accord::Dataset::load(&[dir.path().to_path_buf()], &Default::default()).expect("loads");
-    let pages = accord::site::render(&loaded.dataset, &loaded.texts).expect("renders");
+    let pages = accord::html_report::render(&loaded.dataset, &loaded.texts).expect("renders");
     let timeline = &pages
         .iter()
         .find(|p| p.path == "timeline.html")

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use accord::report::Format;
+use accord::render::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Validate a dataset of diplomacy coverage against its schema and its own rules.

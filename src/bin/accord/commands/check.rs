@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use accord::report::Format;
+use accord::render::Format;
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, no_files, rendered};
 use crate::args::CheckArgs;
@@ -25,7 +25,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
                 let _ = writeln!(
                     std::io::stdout(),
                     "{}",
-                    accord::report::github::run_failed(&error.to_string())
+                    accord::render::github::run_failed(&error.to_string())
                 );
             }
             return Err(error.to_string());
@@ -36,7 +36,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
             let _ = writeln!(
                 std::io::stdout(),
                 "{}",
-                accord::report::github::run_failed(&message)
+                accord::render::github::run_failed(&message)
             );
         }
         return Err(message);
@@ -49,7 +49,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         .write_all(&buffer)
         .map_err(|e| format!("cannot write the report: {e}"))?;
     if matches!(format, Format::Human | Format::Concise) {
-        let summary = accord::report::summary(&run, elapsed);
+        let summary = accord::render::summary(&run, elapsed);
         let _ = writeln!(std::io::stderr(), "{summary}");
     }
     Ok(if run.diagnostics.is_empty() {

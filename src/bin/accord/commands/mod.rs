@@ -11,7 +11,7 @@ mod schema;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use accord::report::{EmitContext, Format};
+use accord::render::{EmitContext, Format};
 
 use crate::args::no_color_unset;
 
@@ -87,7 +87,7 @@ pub(crate) fn report_to_stderr(
     let buffer = rendered(run, Format::Human, color)?;
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(&buffer);
-    let _ = writeln!(stderr, "{}", accord::report::summary(run, elapsed));
+    let _ = writeln!(stderr, "{}", accord::render::summary(run, elapsed));
     Ok(())
 }
 

@@ -11,7 +11,8 @@ pub(crate) fn report(args: &ReportArgs) -> Result<u8, String> {
     let Some(loaded) = load_checked(&args.paths, &options, "report", args.allow_no_files)? else {
         return Ok(EXIT_FINDINGS);
     };
-    let pages = accord::site::render(&loaded.dataset, &loaded.texts).map_err(|e| e.to_string())?;
+    let pages =
+        accord::html_report::render(&loaded.dataset, &loaded.texts).map_err(|e| e.to_string())?;
     let mut out = output::claim_dir(&args.out, REPORT_MARKER, "accord report", args.force)?;
     for page in &pages {
         out.write(&page.path, page.content.as_bytes())?;
