@@ -45,7 +45,7 @@ pub struct CheckRun {
     /// How many records they hold.
     pub records: usize,
     /// The line index of each of `texts`, built when a finding is first rendered.
-    pub line_indexes: crate::render::LineIndexes,
+    pub line_indexes: crate::position::LineIndexes,
     /// The directories given to the run that hold no data file: a mistyped path, or a tree
     /// whose files are all hidden, links or not YAML. Callers decide whether that is an error
     /// (`accord check` says so and exits 2).
@@ -120,7 +120,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
 
 impl CheckRun {
     /// The text kept for `path` and its line index (built once for all texts).
-    pub fn text_with_lines(&self, path: &Path) -> Option<(&str, &crate::render::LineIndex)> {
+    pub fn text_with_lines(&self, path: &Path) -> Option<(&str, &crate::position::LineIndex)> {
         let text = self.texts.get(path)?;
         Some((text, self.line_indexes.get(&self.texts, path)?))
     }

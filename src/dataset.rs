@@ -15,12 +15,27 @@ use serde::{Deserialize, Serialize};
 use crate::check::{CheckOptions, CheckRun, check_paths};
 use crate::diagnostic::Severity;
 use crate::files::{self, CheckError};
-use crate::model::{Agreement, Claim, DataFile, Event, Fund, Office, Organization, Person, Source};
+use crate::model::{
+    Agreement, Claim, DataFile, Event, Fund, Office, Organization, Person, RecordKind, SECTIONS,
+    Source,
+};
 use crate::yaml;
 
 /// The version of the export format, [`Dataset::export_version`]. It changes only when a
 /// consumer of the old format would misread the new one.
 pub const EXPORT_VERSION: u32 = 1;
+
+/// The file name of the export schema under `schemas/`.
+pub const EXPORT_SCHEMA_NAME: &str = "export.schema.json";
+/// The `$id` of the export schema.
+pub const EXPORT_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/export.schema.json";
+
+/// The JSON Schema (draft 2020-12) of the document `accord export` writes: the whole dataset,
+/// merged. Its `$defs` are the data file's, so each line of a JSON Lines export validates against
+/// the definition of its kind (`#/$defs/Person` for `people.jsonl`).
+pub fn export_schema() -> serde_json::Value {
+    crate::schema::model_schema_for::<Dataset>(EXPORT_SCHEMA_ID, "accord dataset export")
+}
 
 /// The whole accord dataset, every data file merged, as `accord export` writes it. Records keep
 /// the order of their files (sorted by path) and their order within each file. Every section is
@@ -148,37 +163,59 @@ impl Dataset {
         })
     }
 
-    /// Appends the records of one data file.
+    /// Appends the records of one data file. The file is taken apart field by field, so a
+    /// section added to [`DataFile`] does not compile until it is merged here too.
     pub fn merge(&mut self, file: DataFile) {
-        self.sources.extend(file.sources);
-        self.people.extend(file.people);
-        self.organizations.extend(file.organizations);
-        self.offices.extend(file.offices);
-        self.events.extend(file.events);
-        self.agreements.extend(file.agreements);
-        self.funds.extend(file.funds);
-        self.claims.extend(file.claims);
+        let DataFile {
+            sources,
+            people,
+            organizations,
+            offices,
+            events,
+            agreements,
+            funds,
+            claims,
+        } = file;
+        self.sources.extend(sources);
+        self.people.extend(people);
+        self.organizations.extend(organizations);
+        self.offices.extend(offices);
+        self.events.extend(events);
+        self.agreements.extend(agreements);
+        self.funds.extend(funds);
+        self.claims.extend(claims);
     }
 
-    /// The records of each kind as JSON values, section by section, for JSON Lines: the
-    /// section's name (`people`) and its records. Terms stay inside their agreements.
+    /// The records of each kind as JSON values, section by section in the model's order
+    /// ([`SECTIONS`]), for JSON Lines: the section's name (`people`) and its records. Terms stay
+    /// inside their agreements.
     pub fn sections(&self) -> Vec<(&'static str, Vec<serde_json::Value>)> {
+        SECTIONS
+            .iter()
+            .map(|&(name, kind)| (name, self.records_of(kind)))
+            .collect()
+    }
+
+    /// The records of one kind as JSON values; terms are not a section (they are inside their
+    /// agreements), so they give none.
+    fn records_of(&self, kind: RecordKind) -> Vec<serde_json::Value> {
         fn values<T: Serialize>(records: &[T]) -> Vec<serde_json::Value> {
             records
                 .iter()
                 .filter_map(|r| serde_json::to_value(r).ok())
                 .collect()
         }
-        vec![
-            ("sources", values(&self.sources)),
-            ("people", values(&self.people)),
-            ("organizations", values(&self.organizations)),
-            ("offices", values(&self.offices)),
-            ("events", values(&self.events)),
-            ("agreements", values(&self.agreements)),
-            ("funds", values(&self.funds)),
-            ("claims", values(&self.claims)),
-        ]
+        match kind {
+            RecordKind::Source => values(&self.sources),
+            RecordKind::Person => values(&self.people),
+            RecordKind::Organization => values(&self.organizations),
+            RecordKind::Office => values(&self.offices),
+            RecordKind::Event => values(&self.events),
+            RecordKind::Agreement => values(&self.agreements),
+            RecordKind::Term => Vec::new(),
+            RecordKind::Fund => values(&self.funds),
+            RecordKind::Claim => values(&self.claims),
+        }
     }
 
     /// The name of an actor (a person or an organization) by id, if the dataset has it.

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::render::{EmitContext, Format};
 use crate::validate::{self, SchemaValidator};
 use crate::yaml::{self, Limits};
@@ -182,7 +182,7 @@ pub fn check_bytes(data: &[u8]) {
     if let Some(value) = &document.value {
         yaml::place(&mut diagnostics, Some(path), value, &document.spans);
     }
-    let run = crate::CheckRun {
+    let run = crate::check::CheckRun {
         diagnostics,
         texts: [(PathBuf::from("fuzz.yaml"), text.to_string())]
             .into_iter()

@@ -21,6 +21,7 @@ pub mod html_report;
 pub mod invariants;
 pub mod model;
 mod pointer;
+pub mod position;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -31,3 +32,23 @@ pub use check::{CheckOptions, CheckRun, check_paths};
 pub use dataset::Dataset;
 pub use diagnostic::{Code, Diagnostic, Label, Severity, Span};
 pub use files::CheckError;
+
+/// Every schema file accord publishes under `schemas/`, as `(file name, pretty JSON with a final
+/// newline)`: the data file's, the JSON output format's and the export's.
+pub fn schema_files() -> Vec<(&'static str, String)> {
+    use crate::schema::to_pretty_json;
+    vec![
+        (
+            schema::DATA_FILE_SCHEMA_NAME,
+            to_pretty_json(&schema::data_file_schema()),
+        ),
+        (
+            render::json::DIAGNOSTICS_SCHEMA_NAME,
+            to_pretty_json(&render::json::diagnostics_schema()),
+        ),
+        (
+            dataset::EXPORT_SCHEMA_NAME,
+            to_pretty_json(&dataset::export_schema()),
+        ),
+    ]
+}

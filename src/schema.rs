@@ -1,6 +1,10 @@
-//! The JSON Schema of a data file, generated from the model. The committed copy under
-//! `schemas/` is written by `accord schema --out schemas/` and checked for freshness by a test.
+//! The JSON Schema of a data file, generated from the model, and the settings every schema
+//! accord publishes is generated with. The committed copies under `schemas/` are written by
+//! `accord schema --out schemas/` and checked for freshness by a test; the export schema
+//! belongs to [`crate::dataset`] and the diagnostics schema to [`crate::render::json`], which
+//! generate theirs with [`model_schema_for`] and [`wire_schema_for`].
 
+use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{Transform, transform_subschemas};
 use serde_json::{Map, Value, json};
@@ -14,12 +18,7 @@ pub const DATA_FILE_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/accord.
 
 /// The JSON Schema (draft 2020-12) of one accord data file, as a JSON value.
 pub fn data_file_schema() -> Value {
-    let schema = model_schema_settings()
-        .into_generator()
-        .into_root_schema_for::<DataFile>();
-    let mut root = with_identity(schema.to_value(), DATA_FILE_SCHEMA_ID, "accord data file");
-    for_other_tools(&mut root);
-    root
+    model_schema_for::<DataFile>(DATA_FILE_SCHEMA_ID, "accord data file")
 }
 
 /// The generator settings of the schemas of model types: draft 2020-12, plain string enums,
@@ -32,40 +31,25 @@ fn model_schema_settings() -> SchemaSettings {
     settings
 }
 
-/// The file name of the export schema under `schemas/`.
-pub const EXPORT_SCHEMA_NAME: &str = "export.schema.json";
-/// The `$id` of the export schema.
-pub const EXPORT_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/export.schema.json";
-
-/// The JSON Schema (draft 2020-12) of the document `accord export` writes: the whole dataset,
-/// merged. Its `$defs` are the data file's, so each line of a JSON Lines export validates against
-/// the definition of its kind (`#/$defs/Person` for `people.jsonl`).
-pub fn export_schema() -> Value {
+/// The schema of a model type `T` (draft 2020-12) as a root document with its `$id` and
+/// `title`, shaped as the data-file schema is: for the dataset export and any other document
+/// made of model types.
+pub(crate) fn model_schema_for<T: JsonSchema>(id: &str, title: &str) -> Value {
     let schema = model_schema_settings()
         .into_generator()
-        .into_root_schema_for::<crate::dataset::Dataset>();
-    let mut root = with_identity(schema.to_value(), EXPORT_SCHEMA_ID, "accord dataset export");
+        .into_root_schema_for::<T>();
+    let mut root = with_identity(schema.to_value(), id, title);
     for_other_tools(&mut root);
     root
 }
 
-/// The file name of the schema of `accord check --format json` under `schemas/`.
-pub const DIAGNOSTICS_SCHEMA_NAME: &str = "diagnostics.schema.json";
-/// The `$id` of the diagnostics schema.
-pub const DIAGNOSTICS_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/diagnostics.schema.json";
-
-/// The JSON Schema of the document `accord check --format json` writes.
-pub fn diagnostics_schema() -> Value {
+/// The schema of a wire type `T` of an output format (draft 2020-12), with its `$id` and
+/// `title`: descriptions unwrapped, enums and optional fields as serde writes them.
+pub(crate) fn wire_schema_for<T: JsonSchema>(id: &str, title: &str) -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     settings.transforms.push(Box::new(UnwrapDescriptions));
-    let schema = settings
-        .into_generator()
-        .into_root_schema_for::<crate::render::json::JsonReport>();
-    with_identity(
-        schema.to_value(),
-        DIAGNOSTICS_SCHEMA_ID,
-        "accord check --format json",
-    )
+    let schema = settings.into_generator().into_root_schema_for::<T>();
+    with_identity(schema.to_value(), id, title)
 }
 
 /// Shapes the schema for the tools people generate code and edit data with, as tested with
@@ -147,19 +131,8 @@ fn with_identity(mut root: Value, id: &str, title: &str) -> Value {
     root
 }
 
-/// The schema files accord generates, as `(file name, pretty JSON with a final newline)`.
-pub fn schema_files() -> Vec<(&'static str, String)> {
-    vec![
-        (DATA_FILE_SCHEMA_NAME, to_pretty_json(&data_file_schema())),
-        (
-            DIAGNOSTICS_SCHEMA_NAME,
-            to_pretty_json(&diagnostics_schema()),
-        ),
-        (EXPORT_SCHEMA_NAME, to_pretty_json(&export_schema())),
-    ]
-}
-
-fn to_pretty_json(value: &Value) -> String {
+/// A schema as it is committed: pretty JSON with a final newline.
+pub fn to_pretty_json(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text

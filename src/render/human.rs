@@ -7,10 +7,10 @@ use std::path::Path;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::position::floor_char_boundary;
-use super::{EmitContext, Emitter, LineIndex};
+use super::{EmitContext, Emitter};
 use crate::check::CheckRun;
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::position::{LineIndex, floor_char_boundary};
 
 /// The default format.
 pub(super) struct Human;

@@ -14,6 +14,19 @@ use crate::diagnostic::Diagnostic;
 /// The version of the JSON document's shape.
 pub const JSON_FORMAT_VERSION: u32 = 1;
 
+/// The file name of the schema of `accord check --format json` under `schemas/`.
+pub const DIAGNOSTICS_SCHEMA_NAME: &str = "diagnostics.schema.json";
+/// The `$id` of the diagnostics schema.
+pub const DIAGNOSTICS_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/diagnostics.schema.json";
+
+/// The JSON Schema of the document `accord check --format json` writes, [`JsonReport`].
+pub fn diagnostics_schema() -> serde_json::Value {
+    crate::schema::wire_schema_for::<JsonReport>(
+        DIAGNOSTICS_SCHEMA_ID,
+        "accord check --format json",
+    )
+}
+
 /// The output of `accord check --format json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -108,7 +121,11 @@ pub struct JsonPosition {
     pub offset: usize,
 }
 
-fn range(run: &CheckRun, path: &std::path::Path, span: Option<crate::Span>) -> Option<JsonRange> {
+fn range(
+    run: &CheckRun,
+    path: &std::path::Path,
+    span: Option<crate::diagnostic::Span>,
+) -> Option<JsonRange> {
     let (range, span) = (range_of(run, path, span)?, span?);
     Some(JsonRange {
         start: JsonPosition {

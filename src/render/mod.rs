@@ -6,17 +6,15 @@ mod concise;
 pub mod github;
 mod human;
 pub mod json;
-mod position;
 mod sarif;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use position::{LineIndex, LineIndexes, Position, Range};
-
 use crate::check::CheckRun;
 use crate::diagnostic::Span;
+use crate::position::Range;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,7 +121,7 @@ impl Counts {
         let errors = run
             .diagnostics
             .iter()
-            .filter(|d| d.severity == crate::Severity::Error)
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
             .count();
         Counts {
             errors,

@@ -23,7 +23,7 @@ fn location(
     run: &CheckRun,
     context: &EmitContext,
     path: &std::path::Path,
-    span: Option<crate::Span>,
+    span: Option<crate::diagnostic::Span>,
     message: Option<&str>,
 ) -> Value {
     let mut physical = json!({ "artifactLocation": { "uri": context.display_path(path) } });

@@ -185,9 +185,12 @@ fn check_file_by_spanned_record(
 
 /// The finding for a file the full reader read no document from, and reported nothing about.
 fn empty_file() -> Diagnostic {
-    Diagnostic::new(crate::Code::EmptyFile, "this file holds no YAML document")
-        .with_span(crate::Span::new(0, 0))
-        .with_help("add records, or delete the file")
+    Diagnostic::new(
+        crate::diagnostic::Code::EmptyFile,
+        "this file holds no YAML document",
+    )
+    .with_span(crate::diagnostic::Span::new(0, 0))
+    .with_help("add records, or delete the file")
 }
 
 fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOutcome {

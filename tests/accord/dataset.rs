@@ -140,3 +140,33 @@ fn the_walk_finds_every_reference_and_quote_of_the_data() {
     assert_eq!(quotes, verbatim_lines);
     assert_eq!(references, reference_items);
 }
+
+/// The model's table of sections is the one list of record kinds: the data file's schema, the
+/// export's schema and the export's JSON Lines sections all follow it, in its order.
+#[test]
+fn the_sections_table_matches_the_data_file_and_the_export() {
+    let table: Vec<&str> = accord::model::SECTIONS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    let properties = |schema: &serde_json::Value| -> Vec<String> {
+        schema["properties"]
+            .as_object()
+            .expect("the schema has properties")
+            .keys()
+            .cloned()
+            .collect()
+    };
+    assert_eq!(properties(&accord::schema::data_file_schema()), table);
+    let export: Vec<String> = properties(&accord::dataset::export_schema())
+        .into_iter()
+        .filter(|name| name != "export_version" && name != "generator")
+        .collect();
+    assert_eq!(export, table);
+    let lines: Vec<&str> = accord::Dataset::default()
+        .sections()
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(lines, table);
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use accord::Code;
 use accord::explain::explanation;
-use accord::render::LineIndex;
+use accord::position::LineIndex;
 
 const BASE: &str = "tests/fixtures/base";
 

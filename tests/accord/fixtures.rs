@@ -102,7 +102,7 @@ fn every_finding_points_at_the_marked_line() {
         assert!(!expected.is_empty(), "{} marks no line", relative.display());
         let run = check(&[Path::new(BASE), relative]);
         let text = &run.texts[relative];
-        let index = accord::render::LineIndex::new(text);
+        let index = accord::position::LineIndex::new(text);
         let found: BTreeSet<(usize, String)> = run
             .diagnostics
             .iter()

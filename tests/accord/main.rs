@@ -11,6 +11,7 @@ mod fixtures;
 mod formats;
 mod fuzz_regressions;
 mod hostile;
+mod layers;
 mod mutations;
 mod properties;
 mod report;

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 #[test]
 fn committed_schema_files_are_fresh() {
-    for (name, generated) in accord::schema::schema_files() {
+    for (name, generated) in accord::schema_files() {
         let path = std::path::Path::new("schemas").join(name);
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(

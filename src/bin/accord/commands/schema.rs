@@ -8,7 +8,7 @@ use crate::args::SchemaArgs;
 use crate::output;
 
 pub(crate) fn schema(args: &SchemaArgs) -> Result<u8, String> {
-    let files = accord::schema::schema_files();
+    let files = accord::schema_files();
     if let Some(dir) = &args.check {
         let stale: Vec<String> = files
             .iter()
