@@ -67,9 +67,8 @@ fn stages(c: &mut Criterion) {
             values
                 .iter()
                 .map(|v| {
-                    let mut facts = FileFacts::default();
-                    facts.collect_ids(v);
-                    facts.collect_references(v, validator.plan()).len() + facts.references.len()
+                    let (facts, dates) = FileFacts::of_value(v, &validator);
+                    dates.len() + facts.references().count()
                 })
                 .sum::<usize>()
         })
@@ -81,7 +80,7 @@ fn stages(c: &mut Criterion) {
                 .map(|(p, t)| {
                     validate::check_file(p, black_box(t), &validator, &limits)
                         .facts
-                        .records
+                        .records()
                 })
                 .sum::<usize>()
         })

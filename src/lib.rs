@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod explain;
 pub mod files;
 pub mod html_report;
+#[cfg(feature = "fuzzing")]
 pub mod invariants;
 pub mod model;
 mod pointer;

@@ -18,84 +18,138 @@ use crate::model::{RecordKind, SECTIONS, TextPath};
 /// A string kept in its file's [`FileFacts::strings`]: the facts of a file share one buffer
 /// instead of holding thousands of small strings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Interned {
+pub(crate) struct Interned {
     start: usize,
     end: usize,
 }
 
 /// A record's id, where it is defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Definition {
+pub(crate) struct Definition {
     /// The id.
-    pub id: Interned,
+    pub(crate) id: Interned,
     /// The kind of record it names.
-    pub kind: RecordKind,
+    pub(crate) kind: RecordKind,
     /// The JSON Pointer of the id's value.
-    pub pointer: Interned,
+    pub(crate) pointer: Interned,
 }
 
 /// A reference from one record to another.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     /// The id referred to.
-    pub id: Interned,
+    pub(crate) id: Interned,
     /// The kinds of record the field accepts.
-    pub expected: &'static [RecordKind],
+    pub(crate) expected: &'static [RecordKind],
     /// The JSON Pointer of the reference.
-    pub pointer: Interned,
+    pub(crate) pointer: Interned,
 }
 
 /// A string that must appear verbatim in the text of one of its sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
+pub(crate) struct Quote {
     /// The quoted text.
-    pub text: Interned,
+    pub(crate) text: Interned,
     /// The sources it may come from: a range of [`FileFacts::quote_sources`].
-    pub sources: std::ops::Range<usize>,
+    pub(crate) sources: std::ops::Range<usize>,
     /// The JSON Pointer of the quote.
-    pub pointer: Interned,
+    pub(crate) pointer: Interned,
 }
 
 /// A source record's stored text file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceText {
+pub(crate) struct SourceText {
     /// The source's id.
-    pub id: String,
+    pub(crate) id: String,
     /// The path of the text, relative to the file declaring the source.
-    pub text: TextPath,
+    pub(crate) text: TextPath,
     /// The JSON Pointer of the `text` value.
-    pub pointer: String,
+    pub(crate) pointer: String,
 }
 
 /// The facts of one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileFacts {
     /// The file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// How many records the file holds.
-    pub records: usize,
+    pub(crate) records: usize,
     /// The ids the file defines.
-    pub definitions: Vec<Definition>,
+    pub(crate) definitions: Vec<Definition>,
     /// The references the file makes.
-    pub references: Vec<Reference>,
+    pub(crate) references: Vec<Reference>,
     /// The quotes the file makes.
-    pub quotes: Vec<Quote>,
+    pub(crate) quotes: Vec<Quote>,
     /// The source ids quotes may come from (see [`Quote::sources`]).
-    pub quote_sources: Vec<Interned>,
+    pub(crate) quote_sources: Vec<Interned>,
     /// The source texts the file declares.
-    pub source_texts: Vec<SourceText>,
+    pub(crate) source_texts: Vec<SourceText>,
     /// The buffer every [`Interned`] of these facts points into.
-    pub strings: String,
+    pub(crate) strings: String,
 }
 
 impl FileFacts {
+    /// The facts of a whole file's value, as the check collects them: ids leniently, then
+    /// references, quotes and source texts as the validator's schema says. Returns the facts
+    /// and the dates the walk found impossible.
+    pub fn of_value(
+        value: &Value,
+        validator: &super::SchemaValidator,
+    ) -> (FileFacts, Vec<Diagnostic>) {
+        let mut facts = FileFacts::default();
+        facts.collect_ids(value);
+        let dates = facts.collect_references(value, validator.plan());
+        (facts, dates)
+    }
+
+    /// How many records the file holds.
+    pub fn records(&self) -> usize {
+        self.records
+    }
+
+    /// The ids the file defines, in the order of the file: each id, its kind and the JSON
+    /// Pointer of the record.
+    pub fn definitions(&self) -> impl Iterator<Item = (&str, RecordKind, &str)> {
+        self.definitions
+            .iter()
+            .map(|d| (self.str(d.id), d.kind, self.str(d.pointer)))
+    }
+
+    /// The references the file makes: each id, the kinds of record it may name and the JSON
+    /// Pointer of the reference.
+    pub fn references(&self) -> impl Iterator<Item = (&str, &'static [RecordKind], &str)> {
+        self.references
+            .iter()
+            .map(|r| (self.str(r.id), r.expected, self.str(r.pointer)))
+    }
+
+    /// The quotes the file makes: each quote's text, the ids of the sources it may come from,
+    /// and its JSON Pointer.
+    pub fn quotes(&self) -> impl Iterator<Item = (&str, Vec<&str>, &str)> {
+        self.quotes.iter().map(|q| {
+            (
+                self.str(q.text),
+                self.sources_of(q).collect(),
+                self.str(q.pointer),
+            )
+        })
+    }
+
+    /// The stored texts the file's sources declare: each source's id, the text's path
+    /// (relative to the file) and the JSON Pointer of the `text` value.
+    pub fn source_texts(&self) -> impl Iterator<Item = (&str, &TextPath, &str)> {
+        self.source_texts
+            .iter()
+            .map(|t| (t.id.as_str(), &t.text, t.pointer.as_str()))
+    }
+
     /// The string `text` stands for.
-    pub fn str(&self, text: Interned) -> &str {
+    pub(crate) fn str(&self, text: Interned) -> &str {
         self.strings.get(text.start..text.end).unwrap_or_default()
     }
 
     /// The ids of the sources `quote` may come from.
-    pub fn sources_of(&self, quote: &Quote) -> impl Iterator<Item = &str> {
+    pub(crate) fn sources_of(&self, quote: &Quote) -> impl Iterator<Item = &str> {
         self.quote_sources
             .get(quote.sources.clone())
             .unwrap_or_default()
@@ -116,7 +170,7 @@ impl FileFacts {
 impl FileFacts {
     /// Collects the ids defined in `value`, leniently, so that a record with schema errors still
     /// counts as defined and references to it do not dangle.
-    pub fn collect_ids(&mut self, value: &Value) {
+    pub(crate) fn collect_ids(&mut self, value: &Value) {
         // In the order of the file, so that the first of two equal ids is the one written first.
         let Some(sections) = value.as_object() else {
             return;
@@ -151,7 +205,7 @@ impl FileFacts {
 
     /// Collects everything of one record of a top-level list, for files read record by record:
     /// its id, references and quotes; returns its impossible dates.
-    pub fn collect_record(
+    pub(crate) fn collect_record(
         &mut self,
         section: &str,
         index: usize,
@@ -198,7 +252,7 @@ impl FileFacts {
 
     /// Collects the references, quotes and source texts of every record, following `plan`, and
     /// returns what the walk finds wrong in the file itself: dates that name no real day.
-    pub fn collect_references(&mut self, root: &Value, plan: &Plan) -> Vec<Diagnostic> {
+    pub(crate) fn collect_references(&mut self, root: &Value, plan: &Plan) -> Vec<Diagnostic> {
         let mut walk = Walk {
             facts: self,
             plan,
@@ -243,13 +297,13 @@ enum Field {
 
 /// How to walk each type of the data-file schema: the fields that matter, by type name.
 #[derive(Debug, Clone, Default)]
-pub struct Plan {
+pub(crate) struct Plan {
     types: FxHashMap<String, Vec<(String, Field)>>,
 }
 
 impl Plan {
     /// Compiles the plan from the data-file schema.
-    pub fn from_schema(schema: &Value) -> Plan {
+    pub(crate) fn from_schema(schema: &Value) -> Plan {
         let defs = schema.get("$defs").and_then(Value::as_object);
         let def = |name: &str| defs.and_then(|d| d.get(name));
         // A reference is `$ref`, or `allOf: [{"$ref"}]` when the property has its own

@@ -9,10 +9,8 @@ mod schema_pass;
 use std::cell::OnceCell;
 use std::path::Path;
 
-pub use facts::{Definition, FileFacts, Plan, Quote, Reference, SourceText};
+pub use facts::FileFacts;
 pub use schema_pass::SchemaValidator;
-// Where they lived before the model had its table of record kinds.
-pub use crate::model::{RecordKind, SECTIONS};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::TextPath;

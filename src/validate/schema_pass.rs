@@ -34,8 +34,9 @@ impl SchemaValidator {
         Self::for_schema(crate::schema::data_file_schema())
     }
 
-    /// Compiles a given schema (for tests).
-    pub fn for_schema(schema: Value) -> Result<Self, String> {
+    /// Compiles a given schema: the data file's, or in the tests one that names a remote
+    /// reference, which must fail rather than be fetched.
+    pub(crate) fn for_schema(schema: Value) -> Result<Self, String> {
         let compile = |schema: &Value| {
             jsonschema::options()
                 .with_draft(Draft::Draft202012)
@@ -129,7 +130,7 @@ impl SchemaValidator {
     }
 
     /// How to walk data files for their references and quotes, compiled from the schema.
-    pub fn plan(&self) -> &super::facts::Plan {
+    pub(crate) fn plan(&self) -> &super::facts::Plan {
         &self.plan
     }
 
@@ -435,4 +436,27 @@ pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str>
         .filter(|(distance, _)| *distance <= limit)
         .min()
         .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_pass_never_fetches_a_remote_or_file_reference() {
+        for reference in [
+            "https://example.com/schema.json",
+            "file:///etc/passwd",
+            "other.json#/x",
+        ] {
+            let schema = serde_json::json!({
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "$ref": reference,
+            });
+            assert!(
+                SchemaValidator::for_schema(schema).is_err(),
+                "{reference} was resolved"
+            );
+        }
+    }
 }

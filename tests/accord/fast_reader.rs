@@ -169,30 +169,18 @@ fn reading_record_by_record_gives_what_reading_whole_gives() {
 /// The facts with their strings spelt out, so that two walks compare whatever the order their
 /// strings were stored in.
 fn resolved(facts: &accord::validate::FileFacts) -> String {
-    let mut out = format!("{} records\n", facts.records);
-    for d in &facts.definitions {
-        out += &format!(
-            "def {} {:?} {}\n",
-            facts.str(d.id),
-            d.kind,
-            facts.str(d.pointer)
-        );
+    let mut out = format!("{} records\n", facts.records());
+    for (id, kind, pointer) in facts.definitions() {
+        out += &format!("def {id} {kind:?} {pointer}\n");
     }
-    for r in &facts.references {
-        out += &format!(
-            "ref {} {:?} {}\n",
-            facts.str(r.id),
-            r.expected,
-            facts.str(r.pointer)
-        );
+    for (id, expected, pointer) in facts.references() {
+        out += &format!("ref {id} {expected:?} {pointer}\n");
     }
-    for q in &facts.quotes {
-        let sources: Vec<&str> = facts.sources_of(q).collect();
-        out += &format!(
-            "quote {:?} {sources:?} {}\n",
-            facts.str(q.text),
-            facts.str(q.pointer)
-        );
+    for (text, sources, pointer) in facts.quotes() {
+        out += &format!("quote {text:?} {sources:?} {pointer}\n");
     }
-    out + &format!("{:?}", facts.source_texts)
+    for (id, text, pointer) in facts.source_texts() {
+        out += &format!("text {id} {text:?} {pointer}\n");
+    }
+    out
 }

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// A directory accord writes into: the files written this time, and those the marker of the
 /// last run listed (removed at the end when not written again).
-pub struct OwnedDir {
+pub(crate) struct OwnedDir {
     dir: PathBuf,
     marker: &'static str,
     command: &'static str,
@@ -23,7 +23,7 @@ pub struct OwnedDir {
 
 /// Claims `dir` for `command` (`accord report`): it must not exist, be empty, or hold the
 /// marker file `marker` that an earlier run wrote; with `force`, any directory will do.
-pub fn claim_dir(
+pub(crate) fn claim_dir(
     dir: &Path,
     marker: &'static str,
     command: &'static str,
@@ -95,7 +95,7 @@ fn is_plain_relative(path: &Path) -> bool {
 
 impl OwnedDir {
     /// Writes one file, `relative` to the directory.
-    pub fn write(&mut self, relative: &str, content: &[u8]) -> Result<(), String> {
+    pub(crate) fn write(&mut self, relative: &str, content: &[u8]) -> Result<(), String> {
         let relative = PathBuf::from(relative);
         if !is_plain_relative(&relative) {
             return Err(format!(
@@ -115,7 +115,7 @@ impl OwnedDir {
     }
 
     /// Removes the files the last run wrote and this one did not, then writes the marker.
-    pub fn finish(self) -> Result<usize, String> {
+    pub(crate) fn finish(self) -> Result<usize, String> {
         for stale in self.before.difference(&self.written) {
             let path = self.dir.join(stale);
             // Only a regular file of ours: never a directory, never through a link.
@@ -139,7 +139,7 @@ impl OwnedDir {
 
 /// Writes `content` to the file `path` when it does not exist, when `is_ours` recognises its
 /// first bytes as accord's own output, or with `force`; refuses otherwise.
-pub fn write_owned_file(
+pub(crate) fn write_owned_file(
     path: &Path,
     content: &[u8],
     force: bool,
@@ -182,7 +182,7 @@ fn first_bytes(path: &Path) -> Option<Vec<u8>> {
 }
 
 /// Creates a file that must not exist yet; a file or link already there is left alone.
-pub fn create_new(path: &Path, content: &[u8]) -> Result<(), String> {
+pub(crate) fn create_new(path: &Path, content: &[u8]) -> Result<(), String> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
