@@ -360,7 +360,7 @@ impl<'v> Walk<'_, 'v> {
             };
             let len = self.at.len();
             self.at.push('/');
-            self.at.push_str(name);
+            self.at.push_str(&crate::pointer::escape(name));
             self.field(value, field, map, record_source);
             self.at.truncate(len);
         }
