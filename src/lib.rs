@@ -24,6 +24,7 @@ mod pointer;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod suggest;
 pub mod validate;
 pub mod yaml;
 

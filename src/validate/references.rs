@@ -127,7 +127,6 @@ impl<'a> Index<'a> {
 
     /// The existing id of an accepted kind nearest to `id`, if one is near enough to be a typo.
     fn closest(&self, id: &str, kinds: &[RecordKind]) -> Option<&'a str> {
-        let limit = (id.len() / 3).max(2);
         let by_kind = self.by_kind.get_or_init(|| {
             let mut by_kind: FxHashMap<RecordKind, Vec<&'a str>> = FxHashMap::default();
             for (id, (_, definition)) in &self.first {
@@ -138,16 +137,14 @@ impl<'a> Index<'a> {
             }
             by_kind
         });
-        kinds
-            .iter()
-            .filter_map(|kind| by_kind.get(kind))
-            .flatten()
-            // Ids whose lengths differ by more than the limit cannot be near enough.
-            .filter(|candidate| candidate.len().abs_diff(id.len()) <= limit)
-            .map(|candidate| (strsim::levenshtein(id, candidate), *candidate))
-            .filter(|(distance, _)| *distance <= limit)
-            .min()
-            .map(|(_, candidate)| candidate)
+        crate::suggest::closest(
+            id,
+            kinds
+                .iter()
+                .filter_map(|kind| by_kind.get(kind))
+                .flatten()
+                .copied(),
+        )
     }
 }
 

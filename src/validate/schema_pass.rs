@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::suggest::closest;
 
 /// The data-file schema, compiled once and shared by every file of a run.
 pub struct SchemaValidator {
@@ -167,7 +168,7 @@ impl SchemaValidator {
                         let names: Vec<&str> = known
                             .map(|m| m.keys().map(String::as_str).collect())
                             .unwrap_or_default();
-                        diagnostic = match closest(name, &names) {
+                        diagnostic = match closest(name, names.iter().copied()) {
                             _ if name == "<<" => diagnostic.with_help(
                                 "merge keys (`<<`) are YAML 1.1; accord reads YAML 1.2, so write the fields out in full",
                             ),
@@ -204,7 +205,9 @@ impl SchemaValidator {
                     format!("{given} is not an allowed value for `{field}`"),
                 )
                 .at(pointer.clone(), Target::Value);
-                let suggestion = instance.as_str().and_then(|text| closest(text, &allowed));
+                let suggestion = instance
+                    .as_str()
+                    .and_then(|text| closest(text, allowed.iter().copied()));
                 diagnostic = match suggestion {
                     Some(best) => diagnostic.with_help(format!(
                         "did you mean `{best}`? allowed: {}",
@@ -424,15 +427,4 @@ fn display(value: &Value) -> String {
         Value::String(s) => format!("`{s}`"),
         other => format!("`{other}`"),
     }
-}
-
-/// The candidate nearest to `word`, if it is near enough to be a typo.
-pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let limit = (word.chars().count() / 3).max(2);
-    candidates
-        .iter()
-        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), *candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min()
-        .map(|(_, candidate)| candidate)
 }
