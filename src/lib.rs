@@ -30,5 +30,5 @@ pub mod yaml;
 
 pub use check::{CheckOptions, CheckRun, check_paths};
 pub use dataset::Dataset;
-pub use diagnostic::{Code, Diagnostic, Label, Severity, Span};
+pub use diagnostic::{Code, Diagnostic, Label, Severity, Span, Suggestion};
 pub use files::CheckError;

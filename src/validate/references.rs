@@ -110,7 +110,9 @@ impl<'a> Index<'a> {
                     format!("no {wanted} has the id `{id}`"),
                 );
                 match self.closest(id, reference.expected) {
-                    Some(id) => diagnostic.with_help(format!("did you mean `{id}`?")),
+                    Some(id) => diagnostic
+                        .with_help(format!("did you mean `{id}`?"))
+                        .with_suggestion(crate::yaml::scalar(id)),
                     None => diagnostic.with_help(format!(
                         "add {} with this id, or fix the reference",
                         with_article(&wanted)
