@@ -125,6 +125,18 @@ pub struct Label {
     pub message: String,
 }
 
+/// A fix for a finding: the text that replaces the text the finding underlines, which is the key
+/// of an unknown field and otherwise the value (quotes included, for a quoted one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The text to write in place of `span`, exactly as it goes in the file: YAML, quoted only
+    /// where the value needs quotes to read back as itself.
+    pub replacement: String,
+    /// The text it replaces, filled in with the finding's own span. `None` while the finding is
+    /// not placed, or when its pointer led to no text of its own: such a fix cannot be applied.
+    pub span: Option<Span>,
+}
+
 /// Which text a pointer-placed finding underlines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -160,6 +172,9 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it.
     pub help: Option<String>,
+    /// The replacement that likely fixes it, when accord can name one (the field, value or id
+    /// that a misspelling was meant to be, as the help line says).
+    pub suggestion: Option<Suggestion>,
 }
 
 impl Diagnostic {
@@ -175,12 +190,16 @@ impl Diagnostic {
             target: Target::Value,
             labels: Vec::new(),
             help: None,
+            suggestion: None,
         }
     }
 
-    /// Sets the primary span.
+    /// Sets the primary span, which is also the span a suggestion replaces.
     pub fn with_span(mut self, span: Span) -> Self {
         self.span = Some(span);
+        if let Some(suggestion) = &mut self.suggestion {
+            suggestion.span.get_or_insert(span);
+        }
         self
     }
 
@@ -232,6 +251,16 @@ impl Diagnostic {
     /// Sets the help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Suggests `replacement` (YAML text, see [`Suggestion::replacement`]) for the text the
+    /// finding underlines; its span is the finding's, once placed.
+    pub fn with_suggestion(mut self, replacement: impl Into<String>) -> Self {
+        self.suggestion = Some(Suggestion {
+            replacement: replacement.into(),
+            span: self.span,
+        });
         self
     }
 

@@ -26,12 +26,13 @@ pub mod position;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod suggest;
 pub mod validate;
 pub mod yaml;
 
 pub use check::{CheckOptions, CheckRun, check_paths};
 pub use dataset::Dataset;
-pub use diagnostic::{Code, Diagnostic, Label, Severity, Span};
+pub use diagnostic::{Code, Diagnostic, Label, Severity, Span, Suggestion};
 pub use files::CheckError;
 
 /// Every schema file accord publishes under `schemas/`, as `(file name, pretty JSON with a final

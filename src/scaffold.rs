@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::model::SECTIONS;
+use crate::model::{RecordKind, SECTIONS};
 use crate::schema::data_file_schema;
 
 /// The record kinds `accord new` scaffolds, by the name used on the command line (`person`),
@@ -22,12 +22,11 @@ pub fn kinds() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// A new record of `kind` (`person`, `claim`, ...) as a YAML list item to paste under its
 /// section, preceded by a comment naming the section. `None` for an unknown kind.
 pub fn record(kind: &str) -> Option<String> {
-    let (_, section) = kinds().find(|(name, _)| *name == kind)?;
-    // The schema names each definition after its kind: `person` is `Person`.
-    let definition = format!("{}{}", kind[..1].to_uppercase(), &kind[1..]);
+    let (section, record_kind) = SECTIONS.iter().find(|(_, k)| k.as_str() == kind)?;
     let schema = data_file_schema();
+    let definition = &schema["$defs"][record_kind.definition().as_ref()];
     let mut out = format!("# A new {kind}: paste it under `{section}:` in a data file.\n");
-    out.push_str(&list_item(&schema, &schema["$defs"][&definition], 2, &[]));
+    out.push_str(&list_item(&schema, definition, 2, &[]));
     Some(out)
 }
 
@@ -41,7 +40,8 @@ pub fn article(id: &str, schema_location: &str) -> String {
     ));
     out.push_str("sources:\n");
     let known = [("id", id.to_owned()), ("text", format!("{id}.txt"))];
-    out.push_str(&list_item(&schema, &schema["$defs"]["Source"], 2, &known));
+    let source = &schema["$defs"][RecordKind::Source.definition().as_ref()];
+    out.push_str(&list_item(&schema, source, 2, &known));
     out.push_str(
         "# Claims: positions, statements, reactions, expectations and analysis in the article.\n\
          # `accord new claim` prints one to paste here.\n\

@@ -1,6 +1,12 @@
 //! The kinds of record a data file holds, and the section (top-level list) of each: one table
 //! that the facts walk, the report and the scaffolds follow.
 
+use std::borrow::Cow;
+
+use schemars::JsonSchema;
+
+use super::{Agreement, Claim, Event, Fund, Office, Organization, Person, Source, Term};
+
 /// The kind of a record, as references expect it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
@@ -40,6 +46,22 @@ impl RecordKind {
         }
     }
 
+    /// The name of the definition of the kind's records in the data-file schema (`Person` for
+    /// `#/$defs/Person`): the schema name of their model type, so that it follows the type.
+    pub fn definition(self) -> Cow<'static, str> {
+        match self {
+            RecordKind::Source => Source::schema_name(),
+            RecordKind::Person => Person::schema_name(),
+            RecordKind::Organization => Organization::schema_name(),
+            RecordKind::Office => Office::schema_name(),
+            RecordKind::Event => Event::schema_name(),
+            RecordKind::Agreement => Agreement::schema_name(),
+            RecordKind::Term => Term::schema_name(),
+            RecordKind::Fund => Fund::schema_name(),
+            RecordKind::Claim => Claim::schema_name(),
+        }
+    }
+
     /// The kind with this name.
     pub fn from_name(name: &str) -> Option<RecordKind> {
         RecordKind::ALL
@@ -73,3 +95,27 @@ pub const SECTIONS: &[(&str, RecordKind)] = &[
     ("funds", RecordKind::Fund),
     ("claims", RecordKind::Claim),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_names_its_definition_and_every_section_its_list() {
+        let schema = crate::schema::data_file_schema();
+        for kind in RecordKind::ALL {
+            let definition = kind.definition();
+            assert!(
+                schema["$defs"][definition.as_ref()]["properties"]["id"].is_object(),
+                "{definition}"
+            );
+        }
+        for (section, kind) in SECTIONS {
+            assert_eq!(
+                schema["properties"][*section]["items"]["$ref"],
+                format!("#/$defs/{}", kind.definition()),
+                "{section}"
+            );
+        }
+    }
+}

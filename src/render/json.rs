@@ -85,6 +85,20 @@ pub struct JsonDiagnostic {
     pub labels: Vec<JsonLabel>,
     /// How to fix it.
     pub help: Option<String>,
+    /// A replacement that likely fixes it (the field, value or id a misspelling was meant to
+    /// be); absent when accord has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<JsonSuggestion>,
+}
+
+/// A fix: text that replaces a range of the finding's file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSuggestion {
+    /// The text to write in place of `range`, exactly as it goes in the file (YAML).
+    pub replacement: String,
+    /// The text it replaces.
+    pub range: JsonRange,
 }
 
 /// A secondary place.
@@ -162,6 +176,12 @@ fn diagnostic(run: &CheckRun, context: &EmitContext, d: &Diagnostic) -> JsonDiag
             })
             .collect(),
         help: d.help.clone(),
+        suggestion: d.suggestion.as_ref().and_then(|suggestion| {
+            Some(JsonSuggestion {
+                replacement: suggestion.replacement.clone(),
+                range: range(run, &d.path, suggestion.span)?,
+            })
+        }),
     }
 }
 

@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
+use schemars::JsonSchema;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Target};
-use crate::model::{RecordKind, SECTIONS, TextPath};
+use crate::model::{CalendarDate, RecordKind, SECTIONS, TextPath};
 
 /// A string kept in its file's [`FileFacts::strings`]: the facts of a file share one buffer
 /// instead of holding thousands of small strings.
@@ -341,7 +342,7 @@ impl Plan {
                     list,
                 });
             }
-            if target == "CalendarDate" {
+            if *target == *CalendarDate::schema_name() {
                 return Some(Field::Date);
             }
             target_schema.get("properties").map(|_| Field::Nested {
@@ -413,7 +414,7 @@ impl<'v> Walk<'_, 'v> {
             };
             let len = self.at.len();
             self.at.push('/');
-            self.at.push_str(name);
+            self.at.push_str(&crate::pointer::escape(name));
             self.field(value, field, map, record_source);
             self.at.truncate(len);
         }
@@ -494,7 +495,7 @@ impl<'v> Walk<'_, 'v> {
         };
         // A source record's own fields (its publication date) are checked against its own
         // text, which its `text` field names.
-        let own = if type_name == "Source" {
+        let own = if type_name == RecordKind::Source.definition() {
             self.source_text(item);
             item.get("id").and_then(Value::as_str)
         } else {

@@ -110,7 +110,9 @@ impl<'a> Index<'a> {
                     format!("no {wanted} has the id `{id}`"),
                 );
                 match self.closest(id, reference.expected) {
-                    Some(id) => diagnostic.with_help(format!("did you mean `{id}`?")),
+                    Some(id) => diagnostic
+                        .with_help(format!("did you mean `{id}`?"))
+                        .with_suggestion(crate::yaml::scalar(id)),
                     None => diagnostic.with_help(format!(
                         "add {} with this id, or fix the reference",
                         with_article(&wanted)
@@ -127,7 +129,6 @@ impl<'a> Index<'a> {
 
     /// The existing id of an accepted kind nearest to `id`, if one is near enough to be a typo.
     fn closest(&self, id: &str, kinds: &[RecordKind]) -> Option<&'a str> {
-        let limit = (id.len() / 3).max(2);
         let by_kind = self.by_kind.get_or_init(|| {
             let mut by_kind: FxHashMap<RecordKind, Vec<&'a str>> = FxHashMap::default();
             for (id, (_, definition)) in &self.first {
@@ -138,16 +139,14 @@ impl<'a> Index<'a> {
             }
             by_kind
         });
-        kinds
-            .iter()
-            .filter_map(|kind| by_kind.get(kind))
-            .flatten()
-            // Ids whose lengths differ by more than the limit cannot be near enough.
-            .filter(|candidate| candidate.len().abs_diff(id.len()) <= limit)
-            .map(|candidate| (strsim::levenshtein(id, candidate), *candidate))
-            .filter(|(distance, _)| *distance <= limit)
-            .min()
-            .map(|(_, candidate)| candidate)
+        crate::suggest::closest(
+            id,
+            kinds
+                .iter()
+                .filter_map(|kind| by_kind.get(kind))
+                .flatten()
+                .copied(),
+        )
     }
 }
 

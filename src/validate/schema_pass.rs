@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::suggest::closest;
 
 /// The data-file schema, compiled once and shared by every file of a run.
 pub struct SchemaValidator {
@@ -96,13 +97,7 @@ impl SchemaValidator {
         if self.validator.is_valid(value) {
             return Vec::new();
         }
-        let mut diagnostics: Vec<Diagnostic> = self
-            .validator
-            .iter_errors(value)
-            .flat_map(|error| self.diagnose(&error, "", raw))
-            .collect();
-        drop_misspelled_required(&mut diagnostics);
-        diagnostics
+        self.findings(self.validator.iter_errors(value), "", raw)
     }
 
     /// Every schema error of one item of the top-level list `section`, at index `index`, for
@@ -121,12 +116,58 @@ impl SchemaValidator {
             return Vec::new();
         }
         let prefix = format!("/{section}/{index}");
-        let mut diagnostics: Vec<Diagnostic> = validator
-            .iter_errors(record)
-            .flat_map(|error| self.diagnose(&error, &prefix, raw))
+        self.findings(validator.iter_errors(record), &prefix, raw)
+    }
+
+    /// The findings of a value's schema errors; `prefix` as for [`Self::diagnose`].
+    ///
+    /// A misspelled required field gives two errors: the unknown spelling and the missing field.
+    /// The unknown-field finding already suggests the missing field (`sumary` → `summary`), so
+    /// the missing-field finding is dropped.
+    fn findings<'e>(
+        &self,
+        errors: impl Iterator<Item = ValidationError<'e>>,
+        prefix: &str,
+        raw: &dyn Fn(&str) -> Option<String>,
+    ) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        // The missing fields: each finding's index, the mapping's pointer and the field's name.
+        let mut missing: Vec<(usize, String, String)> = Vec::new();
+        for error in errors {
+            if let ValidationErrorKind::Required { property } = error.kind() {
+                let name = property.as_str().unwrap_or_default().to_owned();
+                let pointer = format!("{prefix}{}", error.instance_path().as_str());
+                missing.push((diagnostics.len(), pointer, name));
+            }
+            diagnostics.extend(self.diagnose(&error, prefix, raw));
+        }
+        if missing.is_empty() {
+            return diagnostics;
+        }
+        // The suggestions of unknown fields: the mapping's pointer and the replacing key.
+        let suggested: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnknownField)
+            .filter_map(|d| {
+                let pointer = d.pointer.as_deref()?;
+                let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+                Some((parent, d.suggestion.as_ref()?.replacement.as_str()))
+            })
             .collect();
-        drop_misspelled_required(&mut diagnostics);
+        let misspelled: Vec<usize> = missing
+            .iter()
+            .filter(|(_, pointer, name)| {
+                let key = crate::yaml::scalar(name);
+                suggested.contains(&(pointer.as_str(), key.as_str()))
+            })
+            .map(|(index, _, _)| *index)
+            .collect();
         diagnostics
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| !misspelled.contains(index))
+            .map(|(_, diagnostic)| diagnostic)
+            .collect()
     }
 
     /// How to walk data files for their references and quotes, compiled from the schema.
@@ -168,11 +209,18 @@ impl SchemaValidator {
                         let names: Vec<&str> = known
                             .map(|m| m.keys().map(String::as_str).collect())
                             .unwrap_or_default();
-                        diagnostic = match closest(name, &names) {
+                        diagnostic = match closest(name, names.iter().copied()) {
                             _ if name == "<<" => diagnostic.with_help(
                                 "merge keys (`<<`) are YAML 1.1; accord reads YAML 1.2, so write the fields out in full",
                             ),
-                            Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                            // Renaming the key to one the mapping already has would make a
+                            // duplicate key, so that is only a hint, not a fix.
+                            Some(best) if instance.get(best).is_some() => {
+                                diagnostic.with_help(format!("did you mean `{best}`?"))
+                            }
+                            Some(best) => diagnostic
+                                .with_help(format!("did you mean `{best}`?"))
+                                .with_suggestion(crate::yaml::scalar(best)),
                             None if !names.is_empty() => diagnostic.with_help(format!(
                                 "the fields allowed here are: {}",
                                 names.join(", ")
@@ -205,12 +253,16 @@ impl SchemaValidator {
                     format!("{given} is not an allowed value for `{field}`"),
                 )
                 .at(pointer.clone(), Target::Value);
-                let suggestion = instance.as_str().and_then(|text| closest(text, &allowed));
+                let suggestion = instance
+                    .as_str()
+                    .and_then(|text| closest(text, allowed.iter().copied()));
                 diagnostic = match suggestion {
-                    Some(best) => diagnostic.with_help(format!(
-                        "did you mean `{best}`? allowed: {}",
-                        allowed.join(", ")
-                    )),
+                    Some(best) => diagnostic
+                        .with_help(format!(
+                            "did you mean `{best}`? allowed: {}",
+                            allowed.join(", ")
+                        ))
+                        .with_suggestion(crate::yaml::scalar(best)),
                     None => diagnostic.with_help(format!("allowed: {}", allowed.join(", "))),
                 };
                 vec![diagnostic]
@@ -227,18 +279,21 @@ impl SchemaValidator {
                     .and_then(Value::as_str)
                     .map(|e| format!(", for example `{e}`"))
                     .unwrap_or_default();
-                let help = match instance.as_str().and_then(|given| repaired(given, pattern)) {
-                    Some(fixed) => format!("did you mean `{fixed}`? a {kind} matches `{pattern}`"),
-                    None => format!("a {kind} matches `{pattern}`{example}"),
+                let diagnostic = Diagnostic::new(
+                    Code::InvalidPattern,
+                    format!("{} is not a valid {kind}", display(instance)),
+                )
+                .at(pointer.clone(), Target::Value);
+                let diagnostic = match instance.as_str().and_then(|given| repaired(given, pattern))
+                {
+                    Some(fixed) => diagnostic
+                        .with_help(format!(
+                            "did you mean `{fixed}`? a {kind} matches `{pattern}`"
+                        ))
+                        .with_suggestion(crate::yaml::scalar(&fixed)),
+                    None => diagnostic.with_help(format!("a {kind} matches `{pattern}`{example}")),
                 };
-                vec![
-                    Diagnostic::new(
-                        Code::InvalidPattern,
-                        format!("{} is not a valid {kind}", display(instance)),
-                    )
-                    .at(pointer.clone(), Target::Value)
-                    .with_help(help),
-                ]
+                vec![diagnostic]
             }
             ValidationErrorKind::Type { kind } => {
                 let expected = match kind {
@@ -369,32 +424,6 @@ fn repaired(given: &str, pattern: &str) -> Option<String> {
         .find(|candidate| candidate != given && !candidate.is_empty() && rule.is_match(candidate))
 }
 
-/// A misspelled required field gives two errors: the unknown spelling and the missing field.
-/// The unknown-field finding already says "did you mean `summary`?", so the other is dropped.
-fn drop_misspelled_required(diagnostics: &mut Vec<Diagnostic>) {
-    let suggested: Vec<(String, String)> = diagnostics
-        .iter()
-        .filter(|d| d.code == Code::UnknownField)
-        .filter_map(|d| {
-            let pointer = d.pointer.as_deref()?;
-            let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
-            let name = d
-                .help
-                .as_deref()?
-                .strip_prefix("did you mean `")?
-                .strip_suffix("`?")?;
-            Some((parent.to_owned(), name.to_owned()))
-        })
-        .collect();
-    diagnostics.retain(|d| {
-        d.code != Code::MissingField
-            || !suggested.iter().any(|(parent, name)| {
-                d.pointer.as_deref() == Some(parent.as_str())
-                    && d.message.ends_with(&format!("`{name}`"))
-            })
-    });
-}
-
 fn article(kind: &str) -> String {
     match kind {
         "array" => "a list".to_owned(),
@@ -426,18 +455,6 @@ fn display(value: &Value) -> String {
         other => format!("`{other}`"),
     }
 }
-
-/// The candidate nearest to `word`, if it is near enough to be a typo.
-pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let limit = (word.chars().count() / 3).max(2);
-    candidates
-        .iter()
-        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), *candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min()
-        .map(|(_, candidate)| candidate)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

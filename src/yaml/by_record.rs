@@ -13,7 +13,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{Document, Limits, SpanTree, fast, in_file, parse, parse_records, place_with, span_of};
+use super::{
+    Document, Limits, Placed, SpanTree, fast, in_file, parse, parse_records, place_with, span_of,
+};
 use crate::diagnostic::{Diagnostic, Span, Target};
 
 /// A record of a top-level list: the list's key and the item's index.
@@ -151,7 +153,7 @@ pub fn place_in_record(
     place_with(diagnostics, None, |pointer, target| {
         match inside(pointer, section, index) {
             Some(inner) => span_of(spans, record, &inner, target),
-            None => Span::new(spans.span.start, spans.span.start),
+            None => Placed::nearest(Span::new(spans.span.start, spans.span.start)),
         }
     });
 }
@@ -217,7 +219,7 @@ pub fn place_by_record(
             spans,
             ..
         }) => span_of(spans, value, pointer, target),
-        _ => Span::new(0, 0),
+        _ => Placed::nearest(Span::new(0, 0)),
     };
     let mut documents: HashMap<RecordKey, (usize, Document)> = HashMap::new();
     for (key, range) in ranges {
@@ -226,15 +228,12 @@ pub fn place_by_record(
             documents.insert(key, (start, parse(lines, limits).0));
         }
     }
-    let find = |pointer: &str, target: Target| -> Span {
+    let find = |pointer: &str, target: Target| -> Placed {
         match split_pointer(pointer) {
             Place::Record(key, inner) => match documents.get(&key) {
                 Some((start, document)) => match &document.value {
-                    Some(value) => {
-                        let span = span_of(&document.spans, value, &inner, target);
-                        Span::new(start + span.start, start + span.end)
-                    }
-                    None => Span::new(*start, *start),
+                    Some(value) => span_of(&document.spans, value, &inner, target).shifted(*start),
+                    None => Placed::nearest(Span::new(*start, *start)),
                 },
                 None => in_skeleton(pointer, target),
             },
@@ -291,7 +290,7 @@ fn place_streamed(
                 .push((inner, target));
         }
     }
-    let mut spans_found: HashMap<(RecordKey, String, Target), Span> = HashMap::new();
+    let mut spans_found: HashMap<(RecordKey, String, Target), Placed> = HashMap::new();
     let (skeleton, _) = parse_records(text, limits, &mut |section, index, record, spans| {
         if let Some(wanted) = asked.get(section).and_then(|by_index| by_index.get(&index)) {
             for (inner, target) in wanted {
@@ -302,7 +301,7 @@ fn place_streamed(
     });
     let in_skeleton = |pointer: &str, target: Target| match &skeleton.value {
         Some(value) => span_of(&skeleton.spans, value, pointer, target),
-        None => Span::new(0, 0),
+        None => Placed::nearest(Span::new(0, 0)),
     };
     place_with(diagnostics, path, |pointer, target| {
         match split_pointer(pointer) {
@@ -329,8 +328,13 @@ mod tests {
         let text =
             "sources: []\npeople:\n  - id: a\n    name: A\n  - id: b\n    nickname: x\nextra: 1\n";
         let mut findings = vec![
-            Diagnostic::new(Code::UnknownField, "unknown").at("/people/1/nickname", Target::Key),
+            Diagnostic::new(Code::UnknownField, "unknown")
+                .at("/people/1/nickname", Target::Key)
+                .with_suggestion("name"),
             Diagnostic::new(Code::UnknownField, "unknown").at("/extra", Target::Key),
+            Diagnostic::new(Code::InvalidValue, "no such value")
+                .at("/people/1/nothing", Target::Value)
+                .with_suggestion("x"),
         ];
         assert!(place_by_record(
             &mut findings,
@@ -342,7 +346,13 @@ mod tests {
             .iter()
             .map(|d| &text[d.span.expect("placed").range()])
             .collect();
-        assert_eq!(placed, ["nickname", "extra"]);
+        assert_eq!(placed[..2], ["nickname", "extra"]);
+        // A suggestion replaces its finding's text, and only text its pointer names exactly.
+        let suggested: Vec<Option<Span>> = findings
+            .iter()
+            .map(|d| d.suggestion.as_ref().and_then(|s| s.span))
+            .collect();
+        assert_eq!(suggested, [findings[0].span, None, None]);
     }
 
     #[test]
@@ -353,7 +363,9 @@ mod tests {
         let mut findings = vec![
             Diagnostic::new(Code::UnknownField, "unknown").at("/people/1/nickname", Target::Key),
             Diagnostic::new(Code::UnknownField, "unknown").at("/extra", Target::Key),
-            Diagnostic::new(Code::DanglingReference, "dangling").at("/people/0/id", Target::Value),
+            Diagnostic::new(Code::DanglingReference, "dangling")
+                .at("/people/0/id", Target::Value)
+                .with_suggestion("b"),
         ];
         assert!(place_by_record(
             &mut findings,
@@ -366,6 +378,8 @@ mod tests {
             .map(|d| &text[d.span.expect("placed").range()])
             .collect();
         assert_eq!(placed, ["nickname", "extra", "a"]);
+        let suggestion = findings[2].suggestion.as_ref().expect("kept");
+        assert_eq!(suggestion.span, findings[2].span);
     }
 
     #[test]

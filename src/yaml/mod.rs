@@ -127,11 +127,37 @@ pub fn place(
     });
 }
 
-/// Like [`place`], with `find` giving the span of a pointer and target.
+/// Where a finding placed by pointer goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Placed {
+    /// The text it underlines.
+    span: Span,
+    /// Whether that is the text its pointer and target name, rather than the nearest text that
+    /// exists; only there may a suggestion replace it.
+    exact: bool,
+}
+
+impl Placed {
+    /// A place that is only the nearest text to what a pointer names.
+    fn nearest(span: Span) -> Self {
+        Placed { span, exact: false }
+    }
+
+    /// The place moved `by` bytes on, for text read from an offset into the file.
+    fn shifted(self, by: usize) -> Self {
+        Placed {
+            span: Span::new(by + self.span.start, by + self.span.end),
+            exact: self.exact,
+        }
+    }
+}
+
+/// Like [`place`], with `find` giving the place of a pointer and target. A finding's suggestion
+/// replaces the finding's own span, and is placed with it when the pointer leads there exactly.
 fn place_with(
     diagnostics: &mut [Diagnostic],
     path: Option<&std::path::Path>,
-    find: impl Fn(&str, Target) -> Span,
+    find: impl Fn(&str, Target) -> Placed,
 ) {
     for diagnostic in diagnostics {
         let own_file = path.is_none_or(|p| diagnostic.path == p);
@@ -139,14 +165,20 @@ fn place_with(
             && diagnostic.span.is_none()
             && let Some(pointer) = &diagnostic.pointer
         {
-            diagnostic.span = Some(find(pointer, diagnostic.target));
+            let placed = find(pointer, diagnostic.target);
+            diagnostic.span = Some(placed.span);
+            if let Some(suggestion) = &mut diagnostic.suggestion
+                && placed.exact
+            {
+                suggestion.span.get_or_insert(placed.span);
+            }
         }
         for label in &mut diagnostic.labels {
             if in_file(label.path.as_deref(), path, own_file)
                 && label.span.is_none()
                 && let Some(pointer) = &label.pointer
             {
-                label.span = Some(find(pointer, Target::Value));
+                label.span = Some(find(pointer, Target::Value).span);
             }
         }
     }
@@ -166,14 +198,42 @@ fn in_file(
 }
 
 /// The text a finding at `pointer` underlines, by its target.
-fn span_of(spans: &SpanTree, value: &Value, pointer: &str, target: Target) -> Span {
+fn span_of(spans: &SpanTree, value: &Value, pointer: &str, target: Target) -> Placed {
     let found = spans.locate(value, pointer);
     match target {
-        Target::Value => found.value,
-        Target::Key => found.key.unwrap_or(found.value),
-        Target::KeyOrStart => found
-            .key
-            .unwrap_or(Span::new(found.value.start, found.value.start)),
+        Target::Value => Placed {
+            span: found.value,
+            exact: found.exact,
+        },
+        Target::Key => Placed {
+            span: found.key.unwrap_or(found.value),
+            exact: found.exact && found.key.is_some(),
+        },
+        Target::KeyOrStart => Placed {
+            span: found
+                .key
+                .unwrap_or(Span::new(found.value.start, found.value.start)),
+            exact: found.exact,
+        },
+    }
+}
+
+/// `text` as a YAML scalar that reads back as that text, to write into a data file: plain when
+/// it is a word, id, name or date that every YAML reader takes for text (YAML 1.2 and 1.1
+/// alike), and otherwise double-quoted (a JSON string is a double-quoted YAML scalar).
+pub(crate) fn scalar(text: &str) -> String {
+    let word = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    let reads_as_text = matches!(resolve_core(text), Ok(Value::String(_)));
+    if word && reads_as_text && yaml_1_1_reading(text).is_none() {
+        text.to_owned()
+    } else {
+        Value::String(text.to_owned()).to_string()
     }
 }
 
@@ -1136,6 +1196,39 @@ mod tests {
             ("1:2:3x", false),
         ] {
             assert_eq!(yaml_1_1_reading(text).is_some(), differs, "{text}");
+        }
+    }
+
+    #[test]
+    fn scalars_are_written_plain_only_when_they_read_back_as_that_text() {
+        for plain in [
+            "summary",
+            "ana-ruiz-2",
+            "GB",
+            "2025-02-28",
+            "source_text",
+            "v1.2",
+        ] {
+            assert_eq!(scalar(plain), plain);
+        }
+        for (text, quoted) in [
+            ("NO", "\"NO\""),
+            ("on", "\"on\""),
+            ("true", "\"true\""),
+            ("null", "\"null\""),
+            ("0755", "\"0755\""),
+            ("1e5", "\"1e5\""),
+            ("11:00", "\"11:00\""),
+            ("-x", "\"-x\""),
+            (".inf", "\".inf\""),
+            ("two words", "\"two words\""),
+            ("a\"b", "\"a\\\"b\""),
+            ("", "\"\""),
+        ] {
+            assert_eq!(scalar(text), quoted, "{text}");
+            let (document, findings) = parse(&format!("k: {quoted}\n"), &Limits::default());
+            assert!(findings.is_empty(), "{text}");
+            assert_eq!(document.value, Some(serde_json::json!({ "k": text })));
         }
     }
 

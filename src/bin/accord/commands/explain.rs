@@ -21,13 +21,8 @@ pub(crate) fn explain(args: &ExplainArgs) -> Result<u8, String> {
         }
         Some(name) => {
             let Some(code) = accord::Code::from_name(name) else {
-                let names: Vec<&str> = accord::Code::ALL.iter().map(|c| c.as_str()).collect();
-                let hint = names
-                    .iter()
-                    .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
-                    .filter(|(similarity, _)| *similarity > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, candidate)| candidate)
+                let names = accord::Code::ALL.iter().map(|c| c.as_str());
+                let hint = accord::suggest::closest(name, names)
                     .map(|best| format!(" (did you mean `{best}`?)"))
                     .unwrap_or_default();
                 return Err(format!(

@@ -1,0 +1,145 @@
+//! "Did you mean ...?": the one rule for when a word is near enough to a name accord knows to be
+//! a misspelling of it. Misspelled field names, values outside an enumeration, references to ids
+//! no record has, and the code names `accord explain` takes all follow it.
+//!
+//! The measure is the Damerau-Levenshtein distance with case ignored: the fewest insertions,
+//! deletions, substitutions and swaps of two adjacent characters that turn one word into the
+//! other. A swap counts as one edit because swapped letters are among the commonest typos
+//! (`kidn` for `kind`), where Levenshtein counts two and lets fewer of them through; case is
+//! ignored because a word in the wrong case (`Statement`, `SUMMARY`) is that word. An edit
+//! count, unlike a similarity score (Jaro-Winkler), gives one threshold that reads the same for
+//! every kind of word:
+//!
+//! - a candidate is near enough when it is at most a third of the word's length away, and
+//!   always when it is one or two edits away, so that short words get the same allowance for a
+//!   slip of the finger as long ones;
+//! - but never as many edits away as the word has characters, so that a word of one or two
+//!   letters is not "corrected" into an unrelated one (`ab` is not a typo of `id`).
+//!
+//! The nearest candidate wins; of candidates equally near, the first in byte order, whatever the
+//! order they are given in, so that a suggestion never depends on the order of a map or a file.
+
+/// The candidate nearest to `word`, if it is near enough to be what `word` misspells (see the
+/// module's documentation for the rule). A candidate equal to `word` is the nearest of all.
+pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let word: Vec<char> = folded(word).collect();
+    let limit = limit(word.len());
+    let mut candidate_chars: Vec<char> = Vec::new();
+    let mut best: Option<(usize, &'c str)> = None;
+    for candidate in candidates {
+        // Words whose lengths differ by more than the limit cannot be near enough, and the
+        // length is much cheaper to count than the distance.
+        if folded(candidate).count().abs_diff(word.len()) > limit {
+            continue;
+        }
+        candidate_chars.clear();
+        candidate_chars.extend(folded(candidate));
+        let distance = strsim::generic_damerau_levenshtein(&word, &candidate_chars);
+        if distance <= limit && best.is_none_or(|best| (distance, candidate) < best) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// The most edits a word of `length` characters may be away from what it misspells.
+fn limit(length: usize) -> usize {
+    (length / 3).max(2).min(length.saturating_sub(1))
+}
+
+/// The characters of `word` in lowercase.
+fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    const FIELDS: &[&str] = &["id", "kind", "holders", "summary", "citations", "topics"];
+
+    fn fields(word: &str) -> Option<&'static str> {
+        closest(word, FIELDS.iter().copied())
+    }
+
+    #[test]
+    fn a_swap_of_two_letters_is_one_edit() {
+        assert_eq!(fields("kidn"), Some("kind"));
+        assert_eq!(fields("sumamry"), Some("summary"));
+        // Two swaps in a seven-letter word: two edits, where Levenshtein counts four.
+        assert_eq!(fields("ohlders"), Some("holders"));
+        assert_eq!(fields("hodlers"), Some("holders"));
+        assert_eq!(fields("ohldres"), Some("holders"));
+    }
+
+    #[test]
+    fn insertions_deletions_and_substitutions_are_one_edit_each() {
+        assert_eq!(fields("sumary"), Some("summary"));
+        assert_eq!(fields("summmary"), Some("summary"));
+        assert_eq!(fields("citatoins"), Some("citations"));
+        assert_eq!(fields("topix"), Some("topics"));
+        assert_eq!(
+            closest(
+                "danglin-reference",
+                ["dangling-reference", "duplicate-id", "duplicate-key"]
+            ),
+            Some("dangling-reference")
+        );
+    }
+
+    #[test]
+    fn case_is_ignored() {
+        assert_eq!(fields("Summary"), Some("summary"));
+        assert_eq!(fields("SUMMARY"), Some("summary"));
+        assert_eq!(fields("KIND"), Some("kind"));
+        assert_eq!(fields("Sumary"), Some("summary"));
+        assert_eq!(closest("statement", ["Statement"]), Some("Statement"));
+    }
+
+    #[test]
+    fn short_words_are_not_corrected_into_unrelated_ones() {
+        // Every two-letter word is two edits from `id`: as many as it has letters.
+        assert_eq!(fields("ab"), None);
+        assert_eq!(fields("x"), None);
+        assert_eq!(fields(""), None);
+        // One edit of two letters, or two of three, is still a slip.
+        assert_eq!(fields("ud"), Some("id"));
+        assert_eq!(fields("di"), Some("id"));
+        assert_eq!(fields("I"), None);
+        assert_eq!(fields("ID"), Some("id"));
+        assert_eq!(fields("knd"), Some("kind"));
+    }
+
+    #[test]
+    fn long_words_may_be_a_third_of_their_length_away() {
+        let ids = ["ministry-of-foreign-affairs"];
+        // 27 characters: up to 9 edits.
+        assert_eq!(
+            closest("ministry-foreign-affairs", ids),
+            Some("ministry-of-foreign-affairs")
+        );
+        assert_eq!(closest("ministry-of-finance", ids), None);
+    }
+
+    #[test]
+    fn nothing_near_enough_gives_no_candidate() {
+        assert_eq!(fields("publisher"), None);
+        assert_eq!(fields("statement"), None);
+        assert_eq!(closest("summary", []), None);
+        assert_eq!(closest("summary", [""]), None);
+    }
+
+    #[test]
+    fn the_nearest_candidate_wins_and_ties_go_to_the_first_in_byte_order() {
+        // One edit away beats two, though `ana-ruaz` comes first in byte order.
+        assert_eq!(
+            closest("ana-ruis", ["ana-ruaz", "ana-ruiz"]),
+            Some("ana-ruiz")
+        );
+        // `ana-ruiz` and `ana-rufs` are both one edit from `ana-ruis`.
+        for candidates in [["ana-ruiz", "ana-rufs"], ["ana-rufs", "ana-ruiz"]] {
+            assert_eq!(closest("ana-ruis", candidates), Some("ana-rufs"));
+        }
+        assert_eq!(closest("kind", ["kind", "kinds"]), Some("kind"));
+    }
+}
