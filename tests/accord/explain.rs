@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use accord::Code;
-use accord::explain::explanation;
 use accord::render::LineIndex;
 
 const BASE: &str = "tests/fixtures/base";
@@ -37,7 +36,7 @@ fn bad_examples_give_their_code_and_fixed_examples_are_clean() {
     let mut with_examples = 0;
     let mut failures = Vec::new();
     for &code in Code::ALL {
-        let explanation = explanation(code);
+        let explanation = code.explanation();
         let (Some(bad), Some(fixed)) = (explanation.bad, explanation.fixed) else {
             continue;
         };
@@ -94,7 +93,7 @@ fn bad_examples_give_their_code_and_fixed_examples_are_clean() {
 #[test]
 fn every_code_has_details_and_both_examples_or_neither() {
     for &code in Code::ALL {
-        let explanation = explanation(code);
+        let explanation = code.explanation();
         let name = code.as_str();
         assert!(
             !explanation.details.trim().is_empty(),
@@ -118,4 +117,32 @@ fn every_code_has_details_and_both_examples_or_neither() {
             );
         }
     }
+}
+
+#[test]
+fn every_code_markdown_file_follows_the_format() {
+    for &code in Code::ALL {
+        if let Err(error) = accord::explain::parse(code.markdown()) {
+            panic!("src/codes/{}.md: {error}", code.as_str());
+        }
+    }
+}
+
+#[test]
+fn every_markdown_file_in_src_codes_is_a_code() {
+    let mut files = 0;
+    for entry in std::fs::read_dir("src/codes").expect("src/codes") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let code = name.strip_suffix(".md").and_then(Code::from_name);
+        assert!(
+            code.is_some(),
+            "src/codes/{name} is not the explanation of a code: add a row to `codes!` or remove it"
+        );
+        files += 1;
+    }
+    assert_eq!(files, Code::ALL.len());
 }
