@@ -1,8 +1,9 @@
-//! Writes the seed corpora of the fuzz targets from the YAML test suite's inputs, the fixtures
-//! and the bundled data: `fuzz/corpus/check/` gets every base text and `--variants` structured
-//! mutations of each (`accord::invariants::mutate`), `fuzz/corpus/mutations/` gets every base
-//! text behind `--seeds` seeds, the input format of the `mutations` target. Files are named by
-//! a hash of their content, so a second run adds nothing twice. See `fuzz/README.md`.
+//! Writes the seed corpora of the fuzz targets from the YAML test suite's inputs, the fixtures,
+//! the explanations' examples and the bundled data (`accord::invariants::mutate::base_texts`):
+//! `fuzz/corpus/check/` gets every base text and `--variants` structured mutations of each
+//! (`accord::invariants::mutate`), `fuzz/corpus/mutations/` gets every base text behind
+//! `--seeds` seeds, the input format of the `mutations` target. Files are named by a hash of
+//! their content, so a second run adds nothing twice. See `fuzz/README.md`.
 //!
 //! With `--expand FILE` it writes instead, to standard output, the text that an input of the
 //! `mutations` target stands for (a crash artifact, say), as the `check` target and

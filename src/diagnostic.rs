@@ -6,6 +6,8 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::explain::{self, Explanation};
+
 /// A byte range in a file's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -47,6 +49,9 @@ impl Severity {
     }
 }
 
+/// The table of codes: one row per code, giving its variant, its stable name, its severity and
+/// its summary. The code's long explanation is the Markdown file `src/codes/<name>.md`, compiled
+/// in by name, so a row without its file does not build.
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)+) => {
         /// The kind of a finding. Each has a stable kebab-case name that tools can rely on.
@@ -75,6 +80,24 @@ macro_rules! codes {
             /// A one-line description of what the code means.
             pub fn summary(self) -> &'static str {
                 match self { $(Code::$variant => $summary),+ }
+            }
+
+            /// The code's long explanation as written, the Markdown file `src/codes/<name>.md`
+            /// (see [`crate::explain`] for its format).
+            pub fn markdown(self) -> &'static str {
+                match self { $(Code::$variant => include_str!(concat!("codes/", $name, ".md"))),+ }
+            }
+
+            /// The code's long explanation, for `accord explain`: its Markdown file read by
+            /// [`explain::parse`]. A file that does not follow the format (a test keeps every
+            /// file in it) is given whole, as details without examples.
+            pub fn explanation(self) -> Explanation {
+                let markdown = self.markdown();
+                explain::parse(markdown).unwrap_or(Explanation {
+                    details: markdown,
+                    bad: None,
+                    fixed: None,
+                })
             }
 
             /// The code with this name, if there is one.

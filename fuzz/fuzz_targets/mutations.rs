@@ -2,7 +2,8 @@
 //! seed, the rest a base text, and the text checked is the variant
 //! `accord::invariants::mutate::variant` draws from them (one to four character or line edits
 //! biased toward YAML's indicators). Seed it with `cargo run --example fuzz_seeds`, which writes
-//! the suite's inputs, the fixtures and the data as `fuzz/corpus/mutations/`; see `fuzz/README.md`.
+//! the suite's inputs, the fixtures, the explanations' examples and the data as
+//! `fuzz/corpus/mutations/`; see `fuzz/README.md`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -485,8 +485,9 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// The base texts under the crate root `root`: every input of the vendored YAML test suite
-/// (`tests/yaml-test-suite/data/**/in.yaml`), every fixture (`tests/fixtures/**/*.yaml`) and
-/// every bundled data file (`data/**/*.yaml`), in a fixed order, each with its path relative to
+/// (`tests/yaml-test-suite/data/**/in.yaml`), every fixture (`tests/fixtures/**/*.yaml`), every
+/// bundled data file (`data/**/*.yaml`) and every example of the explanations (named
+/// `src/codes/<code>.md#bad` and `#fixed`), in a fixed order, each with its path relative to
 /// `root`. Files that cannot be read are skipped; text that is not UTF-8 is read lossily.
 pub fn base_texts(root: &Path) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
@@ -511,6 +512,15 @@ pub fn base_texts(root: &Path) -> Vec<(PathBuf, String)> {
                 path.to_path_buf(),
                 String::from_utf8_lossy(&bytes).into_owned(),
             ));
+        }
+    }
+    for code in crate::diagnostic::Code::ALL {
+        let explanation = code.explanation();
+        for (which, example) in [("bad", explanation.bad), ("fixed", explanation.fixed)] {
+            if let Some(example) = example {
+                let path = format!("src/codes/{}.md#{which}", code.as_str());
+                out.push((PathBuf::from(path), example.to_owned()));
+            }
         }
     }
     out

@@ -51,7 +51,7 @@ fn log(run: &CheckRun, context: &EmitContext) -> Value {
                 "id": code.as_str(),
                 "name": code.as_str(),
                 "shortDescription": { "text": code.summary() },
-                "fullDescription": { "text": crate::explain::explanation(*code).details },
+                "fullDescription": { "text": code.explanation().details },
                 "help": { "text": format!("Run `accord explain {}` for an example and its fix.", code.as_str()) },
                 "defaultConfiguration": { "level": level(code.severity()) },
             })

@@ -32,12 +32,12 @@ fn findings_exit_1_and_print_file_line_column() {
         "check",
         "--format=concise",
         "tests/fixtures/base",
-        "tests/fixtures/invalid/unknown-field.yaml",
+        "tests/fixtures/invalid/unknown-field--misspelt-required.yaml",
     ]));
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
-        "tests/fixtures/invalid/unknown-field.yaml:5:5: error[unknown-field]: unknown field `sumary`\n  help: did you mean `summary`?\n"
+        "tests/fixtures/invalid/unknown-field--misspelt-required.yaml:5:5: error[unknown-field]: unknown field `sumary`\n  help: did you mean `summary`?\n"
     );
 }
 
@@ -46,14 +46,14 @@ fn the_human_format_shows_the_line_underlined() {
     let (code, stdout, stderr) = output(accord().args([
         "check",
         "tests/fixtures/base",
-        "tests/fixtures/invalid/unknown-field.yaml",
+        "tests/fixtures/invalid/unknown-field--misspelt-required.yaml",
     ]));
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
         "\
 error[unknown-field]: unknown field `sumary`
- --> tests/fixtures/invalid/unknown-field.yaml:5:5
+ --> tests/fixtures/invalid/unknown-field--misspelt-required.yaml:5:5
   |
 5 |     sumary: Ana Ruiz says the accord will be signed.  # <- unknown-field
   |     ^^^^^^

@@ -99,7 +99,7 @@ fn data_with_errors_is_not_exported() {
         .args([
             "export",
             "tests/fixtures/base",
-            "tests/fixtures/invalid/unknown-field.yaml",
+            "tests/fixtures/invalid/unknown-field--misspelt-required.yaml",
             "--out",
         ])
         .arg(&out)
@@ -117,7 +117,7 @@ fn data_with_errors_is_not_exported() {
     let error = accord::Dataset::load(
         &[
             "tests/fixtures/base".into(),
-            "tests/fixtures/invalid/unknown-field.yaml".into(),
+            "tests/fixtures/invalid/unknown-field--misspelt-required.yaml".into(),
         ],
         &Default::default(),
     )

@@ -1,14 +1,29 @@
 //! The fast YAML reader agrees with the full one: wherever it reads a file, the full reader
-//! reads the same value and reports nothing. Checked on every fixture and data file, and on
-//! thousands of near-miss variants of them (lines dropped, indentation shifted, characters
-//! swapped for YAML's special ones).
+//! reads the same value and reports nothing. Checked on every fixture, data file and example of
+//! the explanations, and on thousands of near-miss variants of them (lines dropped, indentation
+//! shifted, characters swapped for YAML's special ones).
 
 use accord::yaml::{self, Limits};
 
-fn yaml_files() -> Vec<std::path::PathBuf> {
+/// The text of every data file and fixture that is UTF-8, and of every example of the
+/// explanations, each with where it comes from.
+fn yaml_texts() -> Vec<(std::path::PathBuf, String)> {
     let (files, _) = accord::files::discover(&["data".into(), "tests/fixtures".into()])
         .expect("the trees exist");
-    files
+    let mut texts: Vec<_> = files
+        .into_iter()
+        .filter_map(|path| Some((path.clone(), std::fs::read_to_string(&path).ok()?)))
+        .collect();
+    for code in accord::Code::ALL {
+        let explanation = code.explanation();
+        for (which, example) in [("bad", explanation.bad), ("fixed", explanation.fixed)] {
+            if let Some(example) = example {
+                let origin = format!("the {which} example of src/codes/{}.md", code.as_str());
+                texts.push((origin.into(), example.to_owned()));
+            }
+        }
+    }
+    texts
 }
 
 /// Asserts agreement on `text` ([`accord::invariants::reader_violation`]); returns whether the
@@ -80,10 +95,7 @@ fn the_readers_agree_on_near_miss_variants() {
     ];
     let mut rng = crate::Rng(0x5eed);
     let (mut read, mut total) = (0, 0);
-    for path in yaml_files() {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
+    for (path, text) in yaml_texts() {
         let lines: Vec<&str> = text.lines().collect();
         if lines.is_empty() {
             continue;
@@ -135,10 +147,7 @@ fn reading_record_by_record_gives_what_reading_whole_gives() {
     let validator = accord::validate::SchemaValidator::new().expect("the schema compiles");
     let limits = Limits::default();
     let mut streamed = 0;
-    for path in yaml_files() {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
+    for (path, text) in yaml_texts() {
         let Some(by_record) =
             accord::validate::check_file_by_record(&path, &text, &validator, &limits)
         else {

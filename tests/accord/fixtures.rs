@@ -1,10 +1,17 @@
-//! Fixture folders: `valid/` files give no finding; each `invalid/` file is named after the code
-//! it must trigger (`CODE.yaml` or `CODE--VARIANT.yaml`) and gives findings of that code only.
+//! Fixture folders and the examples of `accord explain`, each checked together with the base
+//! dataset. `valid/` files and the explanations' fixed examples give no finding. Each `invalid/`
+//! file is named after the code it must trigger (`CODE--VARIANT.yaml`, or `CODE.yaml` for a code
+//! whose explanation has no example), and it and each explanation's bad example
+//! (`src/codes/CODE.md`) give findings of that code only, in that file, on the lines it marks
+//! with `# <- code`; their rendered output is a snapshot.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::{check, rendered};
+use accord::Code;
+use accord::render::Format;
+
+use crate::{check, rendered, rendered_from};
 
 const BASE: &str = "tests/fixtures/base";
 
@@ -16,58 +23,133 @@ fn the_base_dataset_is_clean() {
     assert!(run.records >= 5);
 }
 
+/// The bad or fixed (`which`) examples of the explanations, each saved as the data file
+/// `dir/<which>/<code>.yaml`, with their codes.
+fn examples(dir: &Path, which: &str) -> Vec<(Code, PathBuf)> {
+    let folder = dir.join(which);
+    std::fs::create_dir_all(&folder).expect("a folder for the examples");
+    Code::ALL
+        .iter()
+        .filter_map(|&code| {
+            let explanation = code.explanation();
+            let text = match which {
+                "bad" => explanation.bad,
+                _ => explanation.fixed,
+            }?;
+            let path = folder.join(format!("{}.yaml", code.as_str()));
+            std::fs::write(&path, text).expect("the example is written");
+            Some((code, path))
+        })
+        .collect()
+}
+
+/// A fixture's path relative to the crate root, as the check is given it.
+fn relative(path: &Path) -> &Path {
+    path.strip_prefix(std::env::current_dir().unwrap_or_default())
+        .unwrap_or(path)
+}
+
+/// The code a fixture of `invalid/` is named after.
+fn code_of_fixture(path: &Path) -> &str {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let code = stem.split("--").next().unwrap_or_default();
+    assert!(
+        Code::from_name(code).is_some(),
+        "{stem} does not name a code"
+    );
+    code
+}
+
 #[test]
 fn valid_fixtures_give_no_findings() {
     insta::glob!("../fixtures/valid", "*.yaml", |path| {
         let run = check(&[Path::new(BASE), path]);
         assert_eq!(rendered(&run), "", "{}", path.display());
     });
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let fixed = examples(dir.path(), "fixed");
+    assert!(!fixed.is_empty(), "no explanation has examples");
+    for (code, path) in fixed {
+        let run = check(&[Path::new(BASE), &path]);
+        assert_eq!(
+            rendered(&run),
+            "",
+            "the fixed example of src/codes/{}.md is not clean",
+            code.as_str()
+        );
+    }
+}
+
+/// Asserts that `run`, a check of the invalid case `path` with the base dataset, gives findings
+/// of `code` only, all of them in `path`.
+fn assert_gives_only(run: &accord::CheckRun, code: &str, path: &Path) {
+    let codes: BTreeSet<&str> = run.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        BTreeSet::from([code]),
+        "{}:\n{}",
+        path.display(),
+        rendered(run)
+    );
+    for diagnostic in &run.diagnostics {
+        assert_eq!(
+            diagnostic.path,
+            path,
+            "findings stay in the fixture: {}",
+            rendered(run)
+        );
+    }
 }
 
 #[test]
 fn each_invalid_fixture_gives_its_code_only() {
     let mut codes_seen = BTreeSet::new();
+    let mut plain = BTreeSet::new();
     insta::glob!("../fixtures/invalid", "*.yaml", |path| {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        let expected = stem.split("--").next().unwrap_or_default();
-        assert!(
-            accord::Code::from_name(expected).is_some(),
-            "{stem} does not name a code"
-        );
-        let relative = path
-            .strip_prefix(std::env::current_dir().unwrap_or_default())
-            .unwrap_or(path);
-        let run = check(&[Path::new(BASE), relative]);
-        let codes: BTreeSet<&str> = run.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(
-            codes,
-            BTreeSet::from([expected]),
-            "{}:\n{}",
-            path.display(),
-            rendered(&run)
-        );
-        for diagnostic in &run.diagnostics {
-            assert_eq!(
-                diagnostic.path,
-                relative,
-                "findings stay in the fixture: {}",
-                rendered(&run)
-            );
+        let expected = code_of_fixture(path);
+        let relative = relative(path);
+        if path.file_stem().and_then(|s| s.to_str()) == Some(expected) {
+            plain.insert(expected.to_owned());
         }
+        let run = check(&[Path::new(BASE), relative]);
+        assert_gives_only(&run, expected, relative);
         codes_seen.insert(expected.to_owned());
         insta::assert_snapshot!(rendered(&run));
     });
-    let untested: Vec<&str> = accord::Code::ALL
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let bad = examples(dir.path(), "bad");
+    assert!(!bad.is_empty(), "no explanation has examples");
+    for (code, path) in &bad {
+        let name = code.as_str();
+        assert!(
+            !plain.contains(name),
+            "tests/fixtures/invalid/{name}.yaml plays the role of the bad example of \
+             src/codes/{name}.md: remove it, or name what it tests apart from the example \
+             ({name}--VARIANT.yaml)"
+        );
+        let run = check(&[Path::new(BASE), path]);
+        assert_gives_only(&run, name, path);
+        codes_seen.insert(name.to_owned());
+        insta::with_settings!({
+            snapshot_suffix => format!("{name}.md"),
+            input_file => format!("src/codes/{name}.md"),
+        }, {
+            insta::assert_snapshot!(rendered_from(&run, Format::Human, dir.path()));
+        });
+    }
+
+    let untested: Vec<&str> = Code::ALL
         .iter()
         .map(|c| c.as_str())
         .filter(|c| !codes_seen.contains(*c) && !UNTESTABLE_AS_ONE_FILE.contains(c))
         .collect();
     assert!(
         untested.is_empty(),
-        "codes without an invalid fixture: {untested:?}"
+        "codes without an invalid fixture or a bad example in their explanation: {untested:?}"
     );
 }
 
@@ -81,64 +163,88 @@ const UNTESTABLE_AS_ONE_FILE: &[&str] = &[
     "schema-violation",
 ];
 
-/// The marked lines of a fixture file, which may not be UTF-8.
-fn marked_lines(path: &Path) -> BTreeSet<(usize, String)> {
-    crate::marked_lines(&String::from_utf8_lossy(
-        &std::fs::read(path).expect("fixture"),
-    ))
+/// Asserts that every finding of `run`, a check of the invalid case `path` of `code` with the
+/// base dataset, is on a line the case marks with its code, and every mark has its finding. A
+/// case may mark no line only for a finding about the whole file (an empty file), which is
+/// placed on line 1.
+fn assert_on_the_marked_lines(run: &accord::CheckRun, code: &str, path: &Path) {
+    // The marks are read from the bytes, which may not be UTF-8.
+    let mut expected = crate::marked_lines(&String::from_utf8_lossy(
+        &std::fs::read(path).expect("the case is readable"),
+    ));
+    if expected.is_empty() {
+        assert_eq!(code, "empty-file", "{} marks no line", path.display());
+        expected.insert((1, code.to_owned()));
+    }
+    let text = run.texts.get(path);
+    let index = text.map(|text| accord::position::LineIndex::new(text));
+    let found: BTreeSet<(usize, String)> = run
+        .diagnostics
+        .iter()
+        .map(|d| {
+            // Line 0: a finding with no place in the case.
+            let line = match (d.span, text, &index) {
+                (Some(span), Some(text), Some(index)) if d.path == path => {
+                    index.position(text, span.start).line
+                }
+                _ => 0,
+            };
+            (line, d.code.as_str().to_owned())
+        })
+        .collect();
+    assert_eq!(found, expected, "{}", path.display());
 }
 
 #[test]
 fn every_finding_points_at_the_marked_line() {
     insta::glob!("../fixtures/invalid", "*.yaml", |path| {
-        let relative = path
-            .strip_prefix(std::env::current_dir().unwrap_or_default())
-            .unwrap_or(path);
-        let expected = marked_lines(relative);
-        if relative.ends_with("empty-file.yaml") {
-            assert!(expected.is_empty());
-            return;
-        }
-        assert!(!expected.is_empty(), "{} marks no line", relative.display());
+        let code = code_of_fixture(path);
+        let relative = relative(path);
         let run = check(&[Path::new(BASE), relative]);
-        let text = &run.texts[relative];
-        let index = accord::position::LineIndex::new(text);
-        let found: BTreeSet<(usize, String)> = run
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let span = d.span.expect("every fixture finding has a place");
-                (
-                    index.position(text, span.start).line,
-                    d.code.as_str().to_owned(),
-                )
-            })
-            .collect();
-        assert_eq!(found, expected, "{}", relative.display());
+        assert_on_the_marked_lines(&run, code, relative);
     });
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (code, path) in examples(dir.path(), "bad") {
+        let run = check(&[Path::new(BASE), &path]);
+        assert_on_the_marked_lines(&run, code.as_str(), &path);
+    }
 }
 
-/// The fixtures whose finding suggests a fix: the text the fix replaces, and its replacement.
+/// The fixtures and explanations' bad examples (`<code>.yaml`) whose finding suggests a fix: the text the fix replaces, and its replacement.
 const SUGGESTED: &[(&str, &str, &str)] = &[
     ("dangling-reference.yaml", "ana-ruis", "ana-ruiz"),
     ("invalid-pattern--lowercase-country-code.yaml", "gb", "GB"),
-    ("invalid-pattern.yaml", "Ana_Ruiz_2", "ana-ruiz-2"),
-    ("invalid-value.yaml", "statment", "statement"),
-    ("unknown-field.yaml", "sumary", "summary"),
+    (
+        "invalid-pattern.yaml",
+        "ruiz_will_sign_trade_accord",
+        "ruiz-will-sign-trade-accord",
+    ),
+    ("invalid-value--misspelt.yaml", "statment", "statement"),
+    ("unknown-field--misspelt-required.yaml", "sumary", "summary"),
+    ("unknown-field.yaml", "according-to", "according_to"),
 ];
 
 #[test]
 fn suggestions_replace_the_misspelled_text_and_fix_the_file() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/invalid")
+        .expect("the invalid fixtures")
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    inputs.sort();
+    inputs.extend(
+        examples(dir.path(), "bad")
+            .into_iter()
+            .map(|(_, path)| path),
+    );
     let mut suggested = BTreeSet::new();
-    insta::glob!("../fixtures/invalid", "*.yaml", |path| {
-        let relative = path
-            .strip_prefix(std::env::current_dir().unwrap_or_default())
-            .unwrap_or(path);
-        let run = check(&[Path::new(BASE), relative]);
+    for path in &inputs {
+        let run = check(&[Path::new(BASE), path]);
         let Some(finding) = run.diagnostics.iter().find(|d| d.suggestion.is_some()) else {
-            return;
+            continue;
         };
-        let name = relative
+        let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
@@ -155,7 +261,7 @@ fn suggestions_replace_the_misspelled_text_and_fix_the_file() {
             finding.span,
             "{name}: it replaces what it underlines"
         );
-        let text = &run.texts[relative];
+        let text = &run.texts[path.as_path()];
         assert_eq!(&text[span.range()], *misspelled, "{name}");
         // Applied, the fix leaves nothing to report.
         let fixed = format!(
@@ -164,12 +270,12 @@ fn suggestions_replace_the_misspelled_text_and_fix_the_file() {
             suggestion.replacement,
             &text[span.end..]
         );
-        let dir = tempfile::tempdir().expect("temp dir");
-        let fixed_path = dir.path().join(name);
+        let fixed_dir = tempfile::tempdir().expect("temp dir");
+        let fixed_path = fixed_dir.path().join(name);
         std::fs::write(&fixed_path, fixed).expect("write");
         let run = check(&[Path::new(BASE), &fixed_path]);
         assert_eq!(rendered(&run), "", "{name}, fixed");
-    });
+    }
     let listed: BTreeSet<String> = SUGGESTED.iter().map(|(f, _, _)| (*f).to_owned()).collect();
     assert_eq!(suggested, listed);
 }
@@ -178,7 +284,7 @@ fn suggestions_replace_the_misspelled_text_and_fix_the_file() {
 fn a_suggestion_replaces_a_quoted_value_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("quoted.yaml");
-    let text = std::fs::read_to_string("tests/fixtures/invalid/invalid-value.yaml")
+    let text = std::fs::read_to_string("tests/fixtures/invalid/invalid-value--misspelt.yaml")
         .expect("fixture")
         .replace("kind: statment", "kind: \"statment\"")
         .replace("    summary:", "    'sumary':");
@@ -209,9 +315,10 @@ fn a_suggestion_replaces_a_quoted_value_whole() {
 fn a_key_the_mapping_has_is_suggested_in_words_only() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("both.yaml");
-    let text = std::fs::read_to_string("tests/fixtures/invalid/unknown-field.yaml")
-        .expect("fixture")
-        .replace("    sumary:", "    summary: Ana Ruiz says so.\n    sumary:");
+    let text =
+        std::fs::read_to_string("tests/fixtures/invalid/unknown-field--misspelt-required.yaml")
+            .expect("fixture")
+            .replace("    sumary:", "    summary: Ana Ruiz says so.\n    sumary:");
     std::fs::write(&path, &text).expect("write");
     let run = check(&[Path::new(BASE), &path]);
     let [finding] = run.diagnostics.as_slice() else {

@@ -12,11 +12,11 @@ use crate::{check, rendered_as};
 fn shared_run() -> accord::CheckRun {
     check(&[
         Path::new("tests/fixtures/base"),
-        Path::new("tests/fixtures/invalid/duplicate-id.yaml"),
-        Path::new("tests/fixtures/invalid/empty-file.yaml"),
-        Path::new("tests/fixtures/invalid/invalid-value.yaml"),
+        Path::new("tests/fixtures/invalid/duplicate-id--across-files.yaml"),
+        Path::new("tests/fixtures/invalid/empty-file--no-bytes.yaml"),
+        Path::new("tests/fixtures/invalid/invalid-value--misspelt.yaml"),
         Path::new("tests/fixtures/invalid/not-utf8.yaml"),
-        Path::new("tests/fixtures/invalid/quote-not-found.yaml"),
+        Path::new("tests/fixtures/invalid/quote-not-found--partial-match.yaml"),
     ])
 }
 

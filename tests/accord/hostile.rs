@@ -272,7 +272,7 @@ fn checking_writes_nothing_and_leaves_mtimes_alone() {
     };
     copy(Path::new("tests/fixtures/base"));
     std::fs::copy(
-        "tests/fixtures/invalid/unknown-field.yaml",
+        "tests/fixtures/invalid/unknown-field--misspelt-required.yaml",
         dir.path().join("unknown-field.yaml"),
     )
     .expect("copy");

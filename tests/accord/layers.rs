@@ -30,7 +30,7 @@ fn layers_from_architecture() -> BTreeMap<String, usize> {
     layers
 }
 
-/// The top-level modules of the library: `src/NAME.rs` and `src/NAME/`, without the binary.
+/// The top-level modules of the library: `src/NAME.rs` and `src/NAME/mod.rs`, without the binary.
 fn library_modules() -> Vec<String> {
     let mut modules: Vec<String> = std::fs::read_dir("src")
         .expect("src is readable")
@@ -38,7 +38,9 @@ fn library_modules() -> Vec<String> {
         .filter_map(|entry| {
             let path = entry.path();
             let name = path.file_stem()?.to_str()?.to_owned();
-            let is_module = path.is_dir() || path.extension().is_some_and(|e| e == "rs");
+            // A folder is a module when it has a `mod.rs` (`src/codes/` holds Markdown only).
+            let is_module =
+                path.join("mod.rs").is_file() || path.extension().is_some_and(|e| e == "rs");
             (is_module && name != "lib" && name != "bin").then_some(name)
         })
         .collect();

@@ -29,8 +29,18 @@ pub fn check(paths: &[&Path]) -> accord::CheckRun {
 
 /// Renders a run in `format`, without colour, with paths relative to the crate root.
 pub fn rendered_as(run: &accord::CheckRun, format: accord::render::Format) -> String {
+    let working_dir = std::env::current_dir().expect("a working directory");
+    rendered_from(run, format, &working_dir)
+}
+
+/// Renders a run in `format`, without colour, with paths relative to `working_dir`.
+pub fn rendered_from(
+    run: &accord::CheckRun,
+    format: accord::render::Format,
+    working_dir: &Path,
+) -> String {
     let context = accord::render::EmitContext {
-        working_dir: std::env::current_dir().expect("a working directory"),
+        working_dir: working_dir.to_path_buf(),
         ..Default::default()
     };
     let mut out = Vec::new();

@@ -101,7 +101,7 @@ fn data_with_errors_gets_no_report() {
         .args([
             "report",
             "tests/fixtures/base",
-            "tests/fixtures/invalid/dangling-reference.yaml",
+            "tests/fixtures/invalid/dangling-reference--source.yaml",
             "--out",
         ])
         .arg(&out)

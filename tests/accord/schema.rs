@@ -90,14 +90,32 @@ fn the_schema_names_itself_and_an_entity_per_definition() {
 
 #[test]
 fn the_readme_lists_every_diagnostic_code() {
+    const HEADER: &str = "| code | severity | meaning |\n|---|---|---|\n";
     let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let mut expected = String::from(HEADER);
     for code in accord::Code::ALL {
-        let row = format!(
-            "| `{}` | {} | {} |",
+        expected += &format!(
+            "| `{}` | {} | {} |\n",
             code.as_str(),
             code.severity().as_str(),
             code.summary()
         );
-        assert!(readme.contains(&row), "README.md lacks the row: {row}");
     }
+    // The table as the README has it: the header and every table line after it.
+    let table: String = readme
+        .split_once(HEADER)
+        .map(|(_, rest)| {
+            let rows: String = rest
+                .lines()
+                .take_while(|line| line.starts_with('|'))
+                .map(|line| format!("{line}\n"))
+                .collect();
+            format!("{HEADER}{rows}")
+        })
+        .unwrap_or_default();
+    assert!(
+        table == expected,
+        "the table of diagnostic codes in README.md differs from the codes table in \
+         src/diagnostic.rs; it should be:\n\n{expected}"
+    );
 }

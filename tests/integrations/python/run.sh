@@ -2,7 +2,8 @@
 # Proves that schemas/accord.schema.json works for Python users, with the real tools:
 #   generate          datamodel-code-generator turns the schema into pydantic v2 models that import;
 #   load the data     those models validate every YAML file in data/ and reject broken copies;
-#   same verdict      Python jsonschema and the models judge every fixture and data file as accord does.
+#   same verdict      Python jsonschema and the models judge every fixture, example of `accord explain`
+#                     and data file as accord does.
 # Run from anywhere; it is idempotent. Everything it makes goes under target/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -24,6 +25,8 @@ fi
 if [ ! -x target/debug/accord ]; then
   cargo build --quiet
 fi
+# The examples of `accord explain` as data files, which same_verdict.py checks as fixtures.
+cargo run --quiet --example explain_examples -- target/explain-examples
 mkdir -p "$out"
 "$py" - <<'EOF'
 import importlib.metadata, platform

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Proves that Python tools given only the committed JSON Schema judge the fixtures and the data as
-accord does: for every file of tests/fixtures/{base,valid,invalid} and data/, Python `jsonschema`
-(Draft202012Validator, format checking off) and the generated pydantic models say "valid" exactly
-when `accord check` reports no finding that JSON Schema can express.
+accord does: for every file of tests/fixtures/{base,valid,invalid} and data/ and every example of
+the explanations, Python `jsonschema` (Draft202012Validator, format checking off) and the
+generated pydantic models say "valid" exactly when `accord check` reports no finding that JSON
+Schema can express.
 
 Fixtures are checked as tests/accord/fixtures.rs checks them: each together with the base dataset
 tests/fixtures/base, so that references to base records resolve; data/ is checked as one dataset.
+The examples are read from target/explain-examples/{bad,fixed}/, which run.sh writes with
+`cargo run --example explain_examples`.
 Findings JSON Schema cannot express (references, quotes, dates, unique ids) are listed as known
 differences; files that do not reach the schema the same way in both tools (not UTF-8, several
 documents, bad YAML, ...) are listed as not compared.
@@ -25,6 +28,7 @@ from check_models import REPO, ROOT_MODEL, SCHEMA, data_files, import_models, lo
 
 ACCORD = REPO / "target" / "debug" / "accord"
 BASE = "tests/fixtures/base"
+EXAMPLES = "target/explain-examples"
 
 SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"}
 RULE_CODES = {
@@ -65,8 +69,13 @@ def cases():
 
     base_files = relative((REPO / BASE).glob("*.yaml"))
     yield from only(base_files, accord_findings(BASE))
-    for folder in ("valid", "invalid"):
-        for fixture in relative((REPO / "tests" / "fixtures" / folder).glob("*.yaml")):
+    folders = [REPO / "tests" / "fixtures" / folder for folder in ("valid", "invalid")]
+    folders += [REPO / EXAMPLES / which for which in ("bad", "fixed")]
+    for folder in folders:
+        fixtures = relative(folder.glob("*.yaml"))
+        if not fixtures:
+            sys.exit(f"no YAML file in {folder.relative_to(REPO)}")
+        for fixture in fixtures:
             yield from only([fixture], {p: f for p, f in accord_findings(BASE, fixture).items() if p not in base_files})
     yield from only(relative(data_files()), accord_findings("data"))
 

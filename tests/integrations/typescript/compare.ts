@@ -1,7 +1,8 @@
 // Proves that a TypeScript user validating with the committed schema (ajv 8, draft 2020-12,
-// strict mode, every error) gets accord's verdict: for every fixture, every data file and a few
-// tricky inputs written here (NUL byte, alias bomb...), ajv says valid exactly when accord has no
-// finding of a schema-expressible code, and ajv flags every place where accord reports one.
+// strict mode, every error) gets accord's verdict: for every fixture, every example of the
+// explanations (src/codes/), every data file and a few tricky inputs written here (NUL byte,
+// alias bomb...), ajv says valid exactly when accord has no finding of a schema-expressible code,
+// and ajv flags every place where accord reports one.
 // Findings of rules JSON Schema cannot express are listed as known differences; files that
 // accord or the `yaml` package cannot read as one YAML document are listed as not compared.
 // Anything else is a disagreement and fails.
@@ -18,6 +19,9 @@ import { readYaml, schemaValidator, yamlFiles } from "./common";
 
 const ACCORD = "target/debug/accord";
 const BASE = "tests/fixtures/base";
+// The examples of `accord explain` as data files (bad/<code>.yaml, fixed/<code>.yaml), written
+// by run.sh with `cargo run --example explain_examples`; checked like the fixtures.
+const EXAMPLES = "target/explain-examples";
 
 const SCHEMA_CODES = ["unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"];
 const RULE_CODES = ["impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "quote-not-found", "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset"];
@@ -61,7 +65,9 @@ for (const [name, text] of Object.entries({
 // Each file with the accord run that checks it.
 const cases: { file: string; run: string[] }[] = [
   ...yamlFiles(BASE).map((file) => ({ file, run: [BASE] })),
-  ...["tests/fixtures/valid", "tests/fixtures/invalid"].flatMap(yamlFiles).map((file) => ({ file, run: [BASE, file] })),
+  ...["tests/fixtures/valid", "tests/fixtures/invalid", `${EXAMPLES}/bad`, `${EXAMPLES}/fixed`]
+    .flatMap(yamlFiles)
+    .map((file) => ({ file, run: [BASE, file] })),
   ...yamlFiles("data").map((file) => ({ file, run: ["data"] })),
   ...yamlFiles(EXTRA).map((file) => ({ file, run: [file] })),
 ];

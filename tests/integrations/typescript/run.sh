@@ -3,7 +3,8 @@
 #   generate  json-schema-to-typescript turns the schema into generated/accord.d.ts;
 #   compile   tsc (strict) compiles load.ts against those types, and load.js reads data/ with the
 #             `yaml` package, narrows it with ajv's type guard and walks the typed records;
-#   verdicts  ajv (draft 2020-12, strict) gives accord's verdict on every fixture and data file.
+#   verdicts  ajv (draft 2020-12, strict) gives accord's verdict on every fixture, example of the
+#             explanations and data file.
 # Run from anywhere, e.g. `tests/integrations/typescript/run.sh`; exits non-zero if a step fails.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,6 +13,8 @@ bin="$here/node_modules/.bin"
 
 (cd "$here" && npm ci --no-audit --no-fund)
 [ -x target/debug/accord ] || cargo build --quiet
+# The examples of `accord explain` as data files, which compare.ts checks as fixtures.
+cargo run --quiet --example explain_examples -- target/explain-examples
 
 generate() {
   mkdir -p "$here/generated"

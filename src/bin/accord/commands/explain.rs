@@ -29,7 +29,7 @@ pub(crate) fn explain(args: &ExplainArgs) -> Result<u8, String> {
                     "no diagnostic code is called `{name}`{hint}; run `accord explain` to list them"
                 ));
             };
-            let explanation = accord::explain::explanation(code);
+            let explanation = code.explanation();
             out.push_str(&format!(
                 "{} ({}): {}\n\n{}\n",
                 code.as_str(),
