@@ -56,6 +56,7 @@ macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)+) => {
         /// The kind of a finding. Each has a stable kebab-case name that tools can rely on.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum Code {
             $(
                 #[doc = $summary]
@@ -137,13 +138,14 @@ codes! {
 
 /// A secondary place a diagnostic points at, such as where a duplicate id was first defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Label {
     /// The file, when it is not the diagnostic's own file.
     pub path: Option<PathBuf>,
     /// The range in that file, once known.
     pub span: Option<Span>,
     /// The JSON Pointer of the value this label is about, for labels placed after the fact.
-    pub pointer: Option<String>,
+    pub(crate) pointer: Option<String>,
     /// What this place is.
     pub message: String,
 }
@@ -162,7 +164,7 @@ pub struct Suggestion {
 
 /// Which text a pointer-placed finding underlines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Target {
+pub(crate) enum Target {
     /// The value.
     #[default]
     Value,
@@ -175,6 +177,7 @@ pub enum Target {
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// What kind of finding this is.
     pub code: Code,
@@ -186,11 +189,11 @@ pub struct Diagnostic {
     pub path: PathBuf,
     /// Where in the file, if the finding has a place.
     pub span: Option<Span>,
-    /// The JSON Pointer of the offending value, for findings about data.
-    pub pointer: Option<String>,
+    /// The JSON Pointer of the offending value, for findings about data ([`Diagnostic::pointer`]).
+    pub(crate) pointer: Option<String>,
     /// Which text of the value at `pointer` the span covers; used to place the finding when its
     /// span is not known yet.
-    pub target: Target,
+    pub(crate) target: Target,
     /// Other places that explain the finding.
     pub labels: Vec<Label>,
     /// How to fix it.
@@ -201,6 +204,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The JSON Pointer of the offending value (`/claims/3/kind`), for findings about data.
+    pub fn pointer(&self) -> Option<&str> {
+        self.pointer.as_deref()
+    }
+
     /// A finding of `code` with its default severity.
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -228,7 +236,7 @@ impl Diagnostic {
 
     /// Places the finding on the value at `pointer` (its key, with [`Target::Key`]); the span
     /// is filled in later from the file's text.
-    pub fn at(mut self, pointer: impl Into<String>, target: Target) -> Self {
+    pub(crate) fn at(mut self, pointer: impl Into<String>, target: Target) -> Self {
         self.pointer = Some(pointer.into());
         self.target = target;
         self
@@ -247,7 +255,7 @@ impl Diagnostic {
 
     /// Adds a secondary label on the value at `pointer` in the file `path` (or this file, if
     /// `None`); its span is filled in later.
-    pub fn with_label_at(
+    pub(crate) fn with_label_at(
         mut self,
         path: Option<PathBuf>,
         pointer: impl Into<String>,
@@ -263,7 +271,7 @@ impl Diagnostic {
     }
 
     /// Whether the finding, or one of its labels, still waits for its span.
-    pub fn needs_placing(&self) -> bool {
+    pub(crate) fn needs_placing(&self) -> bool {
         (self.span.is_none() && self.pointer.is_some())
             || self
                 .labels

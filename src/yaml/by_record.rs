@@ -99,7 +99,7 @@ fn skeleton(text: &str, ranges: &[Range<usize>], limits: &Limits) -> Document {
 }
 
 /// The text of the top-level value `pointer` names, read from the file's skeleton.
-pub fn raw_top_level(text: &str, pointer: &str, limits: &Limits) -> Option<String> {
+pub(crate) fn raw_top_level(text: &str, pointer: &str, limits: &Limits) -> Option<String> {
     let (_, every) = record_ranges(text, limits, &HashSet::new(), true)?;
     let document = skeleton(text, &every, limits);
     let value = document.value.as_ref()?;
@@ -112,7 +112,7 @@ pub fn raw_top_level(text: &str, pointer: &str, limits: &Limits) -> Option<Strin
 
 /// The text of the value at `pointer` inside the record whose lines are `range`, when that is
 /// a scalar or node that exists; for hints that quote what was written.
-pub fn raw_in_record(
+pub(crate) fn raw_in_record(
     text: &str,
     range: Range<usize>,
     pointer: &str,
@@ -143,7 +143,7 @@ fn inside(pointer: &str, section: &str, index: usize) -> Option<String> {
 
 /// Fills in the spans of findings about one record that [`parse_records`] handed over
 /// (pointers `/section/index/...`), from the record's own spans.
-pub fn place_in_record(
+pub(crate) fn place_in_record(
     diagnostics: &mut [Diagnostic],
     section: &str,
     index: usize,
@@ -160,7 +160,7 @@ pub fn place_in_record(
 
 /// The text of the value at `pointer` in a record that [`parse_records`] handed over, when
 /// that node exists; for hints that quote what was written.
-pub fn raw_in_streamed_record(
+pub(crate) fn raw_in_streamed_record(
     text: &str,
     section: &str,
     index: usize,
@@ -180,7 +180,7 @@ pub fn raw_in_streamed_record(
 /// only the records they point into: by their lines when the fast reader streams the text, and
 /// otherwise in one streamed pass of the full reader, which keeps the spans of the records
 /// asked for and of the top level only. Returns whether the findings were placed (always).
-pub fn place_by_record(
+pub(crate) fn place_by_record(
     diagnostics: &mut [Diagnostic],
     path: Option<&Path>,
     text: &str,

@@ -12,7 +12,7 @@
 //!
 //! This module does no I/O.
 
-pub mod by_record;
+pub(crate) mod by_record;
 pub mod fast;
 
 use std::collections::HashMap;

@@ -474,7 +474,7 @@ fn every_finding_lies_in_the_file_on_the_line_of_its_node() {
                     "{finding:?} lies outside\n{}",
                     yaml.text
                 );
-                let Some(pointer) = &finding.pointer else {
+                let Some(pointer) = finding.pointer() else {
                     continue;
                 };
                 let line = yaml.text[..span.start].matches('\n').count() + 1;
