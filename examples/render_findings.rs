@@ -6,6 +6,7 @@
 //! cargo run --release --example render_findings -- 32000 5
 //! ```
 
+#![allow(clippy::print_stdout)] // A command-line helper: printing is its job.
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
