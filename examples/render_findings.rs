@@ -7,6 +7,7 @@
 //! ```
 
 #![allow(clippy::print_stdout)] // A command-line helper: printing is its job.
+
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 

@@ -165,8 +165,8 @@ fn place_by_pointer(
         let document = match (document, text) {
             (Some(document), _) => Some(document),
             (None, Some(text)) => {
-                (!yaml::by_record::place_by_record(diagnostics, Some(&path), text, &options.yaml))
-                    .then(|| yaml::parse(text, &options.yaml).0)
+                yaml::by_record::place_by_record(diagnostics, Some(&path), text, &options.yaml);
+                None
             }
             (None, None) => None,
         };

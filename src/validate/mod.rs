@@ -35,10 +35,8 @@ pub fn check_file(
     validator: &SchemaValidator,
     limits: &Limits,
 ) -> FileOutcome {
-    if text.len() >= STREAM_FROM_BYTES
-        && let Some(outcome) = check_file_by_record(path, text, validator, limits)
-    {
-        return outcome;
+    if text.len() >= STREAM_FROM_BYTES {
+        return check_file_by_record(path, text, validator, limits);
     }
     let mut facts = FileFacts {
         path: path.to_path_buf(),
@@ -87,13 +85,13 @@ pub const STREAM_FROM_BYTES: usize = 8 * 1024 * 1024;
 /// [`check_file`] for large files: the fast reader hands over the records of the top-level lists
 /// one at a time, and each is validated and walked, then dropped. When the fast reader gives
 /// up, the full reader streams the records instead ([`yaml::parse_records`]), so memory holds
-/// the text and one record whatever style the file is written in. Always `Some`.
+/// the text and one record whatever style the file is written in.
 pub fn check_file_by_record(
     path: &Path,
     text: &str,
     validator: &SchemaValidator,
     limits: &Limits,
-) -> Option<FileOutcome> {
+) -> FileOutcome {
     // Hints that quote the raw text read the current record again, with spans; nothing reads
     // the whole file with spans, whose trees would take many times its size.
     let current = std::cell::RefCell::new(0..0);
@@ -117,17 +115,15 @@ pub fn check_file_by_record(
         diagnostics.extend(facts.collect_record(section, index, &record, plan));
     });
     let Some(root) = root else {
-        return Some(check_file_by_spanned_record(path, text, validator, limits));
+        return check_file_by_spanned_record(path, text, validator, limits);
     };
     // The top level itself: unknown sections, sections that are not lists.
     *current.borrow_mut() = 0..0;
     diagnostics.extend(validator.validate(&root, &raw));
-    if diagnostics.iter().any(Diagnostic::needs_placing)
-        && !yaml::by_record::place_by_record(&mut diagnostics, None, text, limits)
-    {
-        return None;
+    if diagnostics.iter().any(Diagnostic::needs_placing) {
+        yaml::by_record::place_by_record(&mut diagnostics, None, text, limits);
     }
-    Some(finish(path, diagnostics, facts))
+    finish(path, diagnostics, facts)
 }
 
 /// [`check_file_by_record`] through the full reader: each record comes with its spans, so its

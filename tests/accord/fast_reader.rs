@@ -148,11 +148,7 @@ fn reading_record_by_record_gives_what_reading_whole_gives() {
     let limits = Limits::default();
     let mut streamed = 0;
     for (path, text) in yaml_texts() {
-        let Some(by_record) =
-            accord::validate::check_file_by_record(&path, &text, &validator, &limits)
-        else {
-            continue;
-        };
+        let by_record = accord::validate::check_file_by_record(&path, &text, &validator, &limits);
         streamed += 1;
         // Files of the fixtures are small, so check_file reads them whole.
         let whole = accord::validate::check_file(&path, &text, &validator, &limits);

@@ -675,7 +675,9 @@ fn files_deleted_while_the_run_goes_on_are_reported_or_checked() {
         std::fs::write(name, "people: []\norganizations: []\n").expect("write");
     }
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("accord"))
-        .args(["check", "--format", "json"])
+        // When the deletion wins the race before the walk, the directory holds no data file:
+        // that is exit 2 without this flag, and not what this test is about.
+        .args(["check", "--format", "json", "--allow-no-files"])
         .arg(dir.path())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

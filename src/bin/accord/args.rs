@@ -43,15 +43,8 @@ pub(crate) struct ReportArgs {
     /// are replaced.
     #[arg(long)]
     pub(crate) force: bool,
-    /// Follow symbolic links in directories.
-    #[arg(long)]
-    pub(crate) follow_links: bool,
-    /// Accept a directory that holds no data file; by default that is an error (exit 2), so
-    /// that a mistyped path cannot pass as a clean run.
-    #[arg(long)]
-    pub(crate) allow_no_files: bool,
     #[command(flatten)]
-    pub(crate) limits: LimitArgs,
+    pub(crate) dataset: DatasetArgs,
 }
 
 #[derive(Debug, Args)]
@@ -85,15 +78,8 @@ pub(crate) struct ExportArgs {
     /// Replace the file, or write into the directory, even when accord did not write it.
     #[arg(long, requires = "out")]
     pub(crate) force: bool,
-    /// Follow symbolic links in directories.
-    #[arg(long)]
-    pub(crate) follow_links: bool,
-    /// Accept a directory that holds no data file; by default that is an error (exit 2), so
-    /// that a mistyped path cannot pass as a clean run.
-    #[arg(long)]
-    pub(crate) allow_no_files: bool,
     #[command(flatten)]
-    pub(crate) limits: LimitArgs,
+    pub(crate) dataset: DatasetArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,16 +110,8 @@ pub(crate) struct CheckArgs {
     /// How many files to check at once (default: one per CPU).
     #[arg(long, value_name = "N")]
     pub(crate) threads: Option<std::num::NonZeroUsize>,
-    /// Follow symbolic links in directories; by default they are skipped, so that a link
-    /// cannot lead the check out of the tree it was given.
-    #[arg(long)]
-    pub(crate) follow_links: bool,
-    /// Accept a directory that holds no data file; by default that is an error (exit 2), so
-    /// that a mistyped path cannot pass as a clean run.
-    #[arg(long)]
-    pub(crate) allow_no_files: bool,
     #[command(flatten)]
-    pub(crate) limits: LimitArgs,
+    pub(crate) dataset: DatasetArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -182,8 +160,18 @@ impl ColorArg {
     }
 }
 
+/// How a command that reads the dataset finds and reads its files: shared by `check`,
+/// `export` and `report`.
 #[derive(Debug, Args)]
-pub(crate) struct LimitArgs {
+pub(crate) struct DatasetArgs {
+    /// Follow symbolic links in directories; by default they are skipped, so that a link
+    /// cannot lead the check out of the tree it was given.
+    #[arg(long)]
+    pub(crate) follow_links: bool,
+    /// Accept a directory that holds no data file; by default that is an error (exit 2), so
+    /// that a mistyped path cannot pass as a clean run.
+    #[arg(long)]
+    pub(crate) allow_no_files: bool,
     /// The largest file accepted, in bytes.
     #[arg(long, default_value_t = accord::files::DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
     pub(crate) max_file_size: u64,
@@ -208,15 +196,15 @@ pub(crate) struct SchemaArgs {
     pub(crate) force: bool,
 }
 
-impl LimitArgs {
-    pub(crate) fn options(&self, follow_links: bool) -> accord::CheckOptions {
+impl DatasetArgs {
+    pub(crate) fn options(&self) -> accord::CheckOptions {
         accord::CheckOptions {
             max_file_size: self.max_file_size,
             yaml: accord::yaml::Limits {
                 max_depth: self.max_depth,
                 max_alias_nodes: self.max_alias_nodes,
             },
-            follow_links,
+            follow_links: self.follow_links,
         }
     }
 }

@@ -8,7 +8,7 @@ use super::{EXIT_CLEAN, EXIT_FINDINGS, no_files, rendered};
 use crate::args::CheckArgs;
 
 pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
-    let options = args.limits.options(args.follow_links);
+    let options = args.dataset.options();
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.get())
@@ -31,7 +31,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
             return Err(error.to_string());
         }
     };
-    if let Some(message) = no_files(&run, args.allow_no_files) {
+    if let Some(message) = no_files(&run, args.dataset.allow_no_files) {
         if format == Format::Github {
             let _ = writeln!(
                 std::io::stdout(),

@@ -14,8 +14,9 @@ fn is_accord_export(bytes: &[u8]) -> bool {
 }
 
 pub(crate) fn export(args: &ExportArgs) -> Result<u8, String> {
-    let options = args.limits.options(args.follow_links);
-    let Some(loaded) = load_checked(&args.paths, &options, "export", args.allow_no_files)? else {
+    let options = args.dataset.options();
+    let Some(loaded) = load_checked(&args.paths, &options, "export", args.dataset.allow_no_files)?
+    else {
         return Ok(EXIT_FINDINGS);
     };
     let dataset = &loaded.dataset;

@@ -7,8 +7,9 @@ use crate::args::ReportArgs;
 use crate::output;
 
 pub(crate) fn report(args: &ReportArgs) -> Result<u8, String> {
-    let options = args.limits.options(args.follow_links);
-    let Some(loaded) = load_checked(&args.paths, &options, "report", args.allow_no_files)? else {
+    let options = args.dataset.options();
+    let Some(loaded) = load_checked(&args.paths, &options, "report", args.dataset.allow_no_files)?
+    else {
         return Ok(EXIT_FINDINGS);
     };
     let pages =
