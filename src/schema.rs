@@ -2,7 +2,7 @@
 //! accord publishes is generated with. The committed copies under `schemas/` are written by
 //! `accord schema --out schemas/` and checked for freshness by a test; the export schema
 //! belongs to [`crate::dataset`] and the diagnostics schema to [`crate::render::json`], which
-//! generate theirs with [`model_schema_for`] and [`wire_schema_for`].
+//! generate theirs with `model_schema_for` and `wire_schema_for`.
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;

@@ -13,7 +13,7 @@ use super::term::Term;
 /// An agreement between parties, from the first announced plan to a signed and ratified text.
 /// Its names, status and terms are each cited, so a draft reported by one source and a signed
 /// text reported by another live side by side.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// The stable id other records use for this agreement.

@@ -36,7 +36,9 @@ pub use pattern::*;
 pub use person::{OfficeHolding, Person};
 pub use record_kind::{RecordKind, SECTIONS};
 pub use source::{Author, Source, SourceKind, Translation};
-pub use term::{Resource, SecurityStrength, Term, TermKind};
+pub use term::{
+    DurationUnit, Polarity, Quantity, Resource, SecurityStrength, Term, TermKind, VotingRule,
+};
 
 /// Deserializes an optional field that, when present, must hold a value: `null` is rejected as
 /// the schema rejects it, and an absent field is `None` through `#[serde(default)]`.

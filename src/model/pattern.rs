@@ -94,6 +94,14 @@ pattern_type!(
 );
 
 pattern_type!(
+    /// An ISO 4217 currency code.
+    CurrencyCode,
+    pattern = "^[A-Z]{3}$",
+    description = "An ISO 4217 currency code, in capitals.",
+    examples = ["USD", "EUR", "UAH"]
+);
+
+pattern_type!(
     /// A Wikidata item id.
     WikidataId,
     pattern = "^Q[1-9][0-9]*$",

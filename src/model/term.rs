@@ -3,15 +3,18 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::bounded::NonEmpty;
+use std::num::NonZeroU32;
+
+use super::bounded::{NonEmpty, Percentage};
 
 use super::citation::Citation;
 use super::ids::{ActorId, FundId, TermId};
+use super::pattern::CurrencyCode;
 
 /// A provision of an agreement as the sources report it: what kind of provision, which
 /// resources it covers, which parties, which fund, and how strong its security language is.
 /// Whether it is certain, reported or only expected is in the modality of its citations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The stable id other records use for this term; unique across the whole dataset.
@@ -40,6 +43,15 @@ pub struct Term {
         deserialize_with = "super::reject_null"
     )]
     pub strength: Option<SecurityStrength>,
+    /// Whether the provision says something is so (`affirmative`, the default, left out) or that
+    /// it is not (`negative`: "there is no repayment obligation", "no security guarantee by the
+    /// United States").
+    #[serde(default, skip_serializing_if = "Polarity::is_affirmative")]
+    pub polarity: Polarity,
+    /// The numbers the provision states, each typed: a share, a count, a duration, an amount of
+    /// money, a voting rule.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<Quantity>,
     /// The agreement's own wording of the provision, when a source quotes it, copied exactly.
     #[serde(
         default,
@@ -52,7 +64,173 @@ pub struct Term {
     pub citations: NonEmpty<Citation>,
 }
 
-/// A kind of agreement provision, after the PA-X provision codes where one fits.
+/// Whether a provision affirms or negates what its kind says (PLOVER's `negation` context; PA-X
+/// codes a provision as present or absent).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// The provision says it is so.
+    #[default]
+    Affirmative,
+    /// The provision says it is not so: no obligation, no guarantee, not covered.
+    Negative,
+}
+
+impl Polarity {
+    fn is_affirmative(&self) -> bool {
+        *self == Polarity::Affirmative
+    }
+}
+
+/// A number a provision states, with what it measures: schema.org `QuantitativeValue` and
+/// `MonetaryAmount`, typed by `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Quantity {
+    /// A share, in percent, of something: "50 percent of future revenue".
+    Share {
+        /// The share in percent, from 0 to 100.
+        percent: Percentage,
+        /// What it is a share of, in a few words ("revenue from new licences").
+        of: String,
+        /// The party it concerns (whose seats, whose contribution), when the provision says.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        party: Option<ActorId>,
+        /// The passage that states the number, copied exactly from the source.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        #[schemars(extend("x-accord-verbatim" = "record"))]
+        as_written: Option<String>,
+    },
+    /// A number of things: "57 minerals", "three seats on the board".
+    Count {
+        /// How many.
+        value: u64,
+        /// What is counted, in a few words ("seats on the fund's board").
+        of: String,
+        /// The party it concerns (whose seats, whose contribution), when the provision says.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        party: Option<ActorId>,
+        /// The passage that states the number, copied exactly from the source.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        #[schemars(extend("x-accord-verbatim" = "record"))]
+        as_written: Option<String>,
+    },
+    /// A length of time: "for 10 years".
+    Duration {
+        /// How many units.
+        #[schemars(range(min = 1, max = 4_294_967_295_u32))]
+        value: NonZeroU32,
+        /// The unit.
+        unit: DurationUnit,
+        /// The party it concerns (whose seats, whose contribution), when the provision says.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        party: Option<ActorId>,
+        /// The passage that states the number, copied exactly from the source.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        #[schemars(extend("x-accord-verbatim" = "record"))]
+        as_written: Option<String>,
+    },
+    /// An amount of money with its currency: "USD 75 million" is `amount: 75000000`,
+    /// `currency: USD`.
+    Money {
+        /// The amount, in whole units of the currency.
+        amount: u64,
+        /// The currency.
+        currency: CurrencyCode,
+        /// The party it concerns (whose seats, whose contribution), when the provision says.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        party: Option<ActorId>,
+        /// The passage that states the number, copied exactly from the source.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        #[schemars(extend("x-accord-verbatim" = "record"))]
+        as_written: Option<String>,
+    },
+    /// How a body decides: "decisions require unanimity".
+    VotingRule {
+        /// The rule.
+        rule: VotingRule,
+        /// The body that decides this way, in a few words ("the fund's board").
+        body: String,
+        /// The party it concerns (whose seats, whose contribution), when the provision says.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        party: Option<ActorId>,
+        /// The passage that states the number, copied exactly from the source.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::reject_null"
+        )]
+        #[schemars(extend("x-accord-verbatim" = "record"))]
+        as_written: Option<String>,
+    },
+}
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationUnit {
+    /// Days.
+    Days,
+    /// Weeks.
+    Weeks,
+    /// Months.
+    Months,
+    /// Years.
+    Years,
+}
+
+/// How a body decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VotingRule {
+    /// Every member must agree.
+    Unanimity,
+    /// Decisions by agreement without a vote.
+    Consensus,
+    /// More than half of the votes.
+    SimpleMajority,
+    /// A larger share than half, as the provision sets it.
+    QualifiedMajority,
+}
+
+/// A kind of agreement provision, after the PA-X provision codes where one fits and the
+/// categories that agreement texts themselves use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TermKind {
@@ -73,6 +251,22 @@ pub enum TermKind {
     SecurityMechanism,
     /// How the agreement or its fund is governed.
     Governance,
+    /// How profits or proceeds are distributed to the parties.
+    DistributionOfProfits,
+    /// Debt, repayment or its absence ("no repayment obligation" is this kind, `negative`).
+    DebtOrRepayment,
+    /// How the agreement relates to a party's other obligations, such as EU accession.
+    CompatibilityWithObligations,
+    /// How disputes are settled: courts, arbitration, the law that governs.
+    DisputeResolution,
+    /// A party keeps ownership of its resources, land or assets.
+    RetainedOwnership,
+    /// Preferential rights: first offer, offtake, purchase or investment priority.
+    PreferentialRights,
+    /// What the agreement leaves out (resources, assets or parties not covered).
+    Exclusion,
+    /// The agreement's duration, renewal or termination.
+    DurationAndTermination,
 }
 
 /// A resource or asset an agreement covers.

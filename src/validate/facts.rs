@@ -345,21 +345,31 @@ impl Plan {
             if *target == *CalendarDate::schema_name() {
                 return Some(Field::Date);
             }
-            target_schema.get("properties").map(|_| Field::Nested {
-                type_name: target,
-                list,
-            })
+            // An object, or a tagged union of objects (`oneOf` told apart by `kind`).
+            (target_schema.get("properties").is_some() || target_schema.get("oneOf").is_some())
+                .then_some(Field::Nested {
+                    type_name: target,
+                    list,
+                })
         };
         let fields_of = |object: &Value| -> Vec<(String, Field)> {
-            object
-                .get("properties")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                // A record's own `id` defines it; it refers to nothing.
-                .filter(|(name, _)| name.as_str() != "id")
-                .filter_map(|(name, property)| Some((name.clone(), classify(property)?)))
-                .collect()
+            // The fields of a tagged union are those of its branches, walked by name whatever
+            // the branch.
+            let branches = object.get("oneOf").and_then(Value::as_array);
+            let mut fields: Vec<(String, Field)> = Vec::new();
+            for branch in std::iter::once(object).chain(branches.into_iter().flatten()) {
+                let properties = branch.get("properties").and_then(Value::as_object);
+                for (name, property) in properties.into_iter().flatten() {
+                    // A record's own `id` defines it; it refers to nothing.
+                    if name == "id" || fields.iter().any(|(known, _)| known == name) {
+                        continue;
+                    }
+                    if let Some(field) = classify(property) {
+                        fields.push((name.clone(), field));
+                    }
+                }
+            }
+            fields
         };
         let mut types = FxHashMap::default();
         types.insert(ROOT.to_owned(), fields_of(schema));

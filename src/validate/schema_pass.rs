@@ -45,8 +45,10 @@ impl SchemaValidator {
                 .build(schema)
                 .map_err(|e| format!("the built-in schema does not compile: {e}"))
         };
-        let validator = compile(&schema)?;
         let plan = super::facts::Plan::from_schema(&schema);
+        let mut schema = schema;
+        tagged_unions_as_conditionals(&mut schema);
+        let validator = compile(&schema)?;
         Ok(SchemaValidator {
             schema,
             validator,
@@ -455,6 +457,49 @@ fn display(value: &Value) -> String {
         other => format!("`{other}`"),
     }
 }
+/// Rewrites every tagged union of the schema (a `oneOf` whose branches are objects told apart by
+/// a constant `kind`, as serde's internally tagged enums are) into its `kind` enum and one
+/// `if kind is X then branch X` per branch. Both accept the same documents, since the kinds
+/// differ; but against `oneOf` a validator can only say that no branch matched, while here the
+/// errors are those of the branch the `kind` names (a missing `currency`, an unknown field), or
+/// an unknown `kind` with the kinds there are. The published schema keeps `oneOf`, which code
+/// generators turn into one type per branch; only the check's own copy is rewritten.
+fn tagged_unions_as_conditionals(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(branches)) = map.get("oneOf") {
+                let kinds: Option<Vec<Value>> = branches
+                    .iter()
+                    .map(|branch| branch.pointer("/properties/kind/const").cloned())
+                    .collect();
+                if let Some(kinds) = kinds.filter(|kinds| !kinds.is_empty()) {
+                    let conditionals: Vec<Value> = branches
+                        .iter()
+                        .zip(&kinds)
+                        .map(|(branch, kind)| {
+                            serde_json::json!({
+                                "if": { "properties": { "kind": { "const": kind } } },
+                                "then": branch,
+                            })
+                        })
+                        .collect();
+                    map.remove("oneOf");
+                    map.insert("type".into(), serde_json::json!("object"));
+                    map.insert("required".into(), serde_json::json!(["kind"]));
+                    map.insert(
+                        "properties".into(),
+                        serde_json::json!({ "kind": { "type": "string", "enum": kinds } }),
+                    );
+                    map.insert("allOf".into(), Value::Array(conditionals));
+                }
+            }
+            map.values_mut().for_each(tagged_unions_as_conditionals);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tagged_unions_as_conditionals),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

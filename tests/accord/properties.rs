@@ -41,6 +41,17 @@ fn valid(root: &Value, node: &Value, depth: usize) -> BoxedStrategy<Value> {
     if let Some(values) = node.get("enum").and_then(Value::as_array) {
         return proptest::sample::select(values.clone()).boxed();
     }
+    if let Some(value) = node.get("const") {
+        return Just(value.clone()).boxed();
+    }
+    // A tagged union: a document of any one branch.
+    if let Some(branches) = node.get("oneOf").and_then(Value::as_array) {
+        let strategies: Vec<BoxedStrategy<Value>> = branches
+            .iter()
+            .map(|branch| valid(root, branch, depth))
+            .collect();
+        return proptest::strategy::Union::new(strategies).boxed();
+    }
     match node.get("type").and_then(Value::as_str) {
         Some("object") => object(root, node, depth),
         Some("array") => {
