@@ -82,7 +82,22 @@ impl<'a> Index<'a> {
     fn check(&self, facts: &FileFacts, reference: &super::facts::Reference) -> Option<Diagnostic> {
         let id = facts.str(reference.id);
         let diagnostic = match self.first.get(id) {
-            Some((_, definition)) if reference.expected.contains(&definition.kind) => return None,
+            Some((file, definition)) if reference.expected.contains(&definition.kind) => {
+                if !std::ptr::eq(&self.files[*file], facts)
+                    || !is_inside(
+                        facts,
+                        facts.str(reference.pointer),
+                        facts.str(definition.pointer),
+                    )
+                {
+                    return None;
+                }
+                Diagnostic::new(
+                    Code::SelfReference,
+                    format!("the {} `{id}` refers to itself", definition.kind.as_str()),
+                )
+                .with_help("name the other record this field is about, or remove the reference")
+            }
             Some((file, definition)) => Diagnostic::new(
                 Code::WrongReferenceKind,
                 format!(
@@ -166,4 +181,25 @@ fn with_article(noun: &str) -> String {
         "a"
     };
     format!("{article} {noun}")
+}
+
+/// Whether the field at `pointer` belongs to the record whose id is at `id_pointer` itself, rather than to
+/// a record nested in it (a term of an agreement names its agreement without referring to
+/// itself).
+fn is_inside(facts: &FileFacts, pointer: &str, id_pointer: &str) -> bool {
+    // A definition is placed at its record's `id`.
+    fn record_of(id_pointer: &str) -> &str {
+        id_pointer.strip_suffix("/id").unwrap_or(id_pointer)
+    }
+    let record = record_of(id_pointer);
+    let in_record = |record: &str| {
+        pointer
+            .strip_prefix(record)
+            .is_some_and(|rest| rest.starts_with('/'))
+    };
+    in_record(record)
+        && !facts.definitions.iter().any(|nested| {
+            let nested = record_of(facts.str(nested.pointer));
+            nested.len() > record.len() && nested.starts_with(record) && in_record(nested)
+        })
 }

@@ -32,7 +32,8 @@ EXAMPLES = "target/explain-examples"
 
 SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"}
 RULE_CODES = {
-    "impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "quote-not-found",
+    "impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "self-reference",
+    "quote-not-found",
     "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset",
 }  # fmt: skip
 YAML_CODES = {
