@@ -78,6 +78,17 @@ pub enum EventKind {
     Signing,
     /// A vote or decision by a legislature or government.
     Vote,
+    /// A vote of a parliament on a bill or a ratification (its count and bill number are in the
+    /// citations' words).
+    ParliamentaryVote,
+    /// A ceremony: an inauguration, a wreath-laying, a welcome.
+    Ceremony,
+    /// A lunch, dinner or reception.
+    Meal,
+    /// A funeral or memorial.
+    Funeral,
+    /// A meeting of a board, such as a fund's board.
+    BoardMeeting,
 }
 
 /// Where an event takes place.

@@ -82,4 +82,8 @@ pub enum OrganizationKind {
     Company,
     /// An international organization, such as the United Nations.
     InternationalOrganization,
+    /// A parliament, congress or other legislature, or one of its chambers.
+    Legislature,
+    /// A law firm, think tank or other organization that publishes analysis.
+    ResearchOrLegal,
 }

@@ -85,6 +85,12 @@ pub enum SourceKind {
     OfficialDocument,
     /// A post on a social media platform.
     SocialMediaPost,
+    /// The text of a law, treaty or other legal instrument as published.
+    LegalText,
+    /// A reference work: an encyclopedia, a database, a registry.
+    ReferenceWork,
+    /// An analysis by a law firm, think tank or research institute.
+    Analysis,
 }
 
 /// An author named in a source's byline.
