@@ -130,6 +130,7 @@ codes! {
     DuplicateId = "duplicate-id", Error, "Two records share an id.";
     DanglingReference = "dangling-reference", Error, "A reference names an id no record has.";
     WrongReferenceKind = "wrong-reference-kind", Error, "A reference names a record of the wrong kind.";
+    DuplicateItem = "duplicate-item", Error, "A list names the same record or value twice.";
     SelfReference = "self-reference", Error, "A record refers to itself (supersedes, follows, answers or is about itself).";
     QuoteNotFound = "quote-not-found", Error, "A quote does not appear in the text of the source it cites.";
     SourceTextUnreadable = "source-text-unreadable", Error, "The text file of a source cannot be read.";

@@ -292,6 +292,9 @@ enum Field {
     Verbatim(Scope),
     /// A calendar date, checked for days that do not exist.
     Date,
+    /// A list of values from a closed set (resources, topics, inferred date parts), which
+    /// holds each value once.
+    Distinct,
     /// An object of the named type, or a list of them.
     Nested { type_name: String, list: bool },
 }
@@ -323,6 +326,15 @@ impl Plan {
                 } else {
                     Scope::Record
                 }));
+            }
+            if let Some(items) = property.get("items") {
+                let of_enum = items.get("enum").is_some()
+                    || ref_name(items)
+                        .and_then(|target| def(&target))
+                        .is_some_and(|target| target.get("enum").is_some());
+                if of_enum {
+                    return Some(Field::Distinct);
+                }
             }
             let (target, list) = match property.get("items") {
                 Some(items) => (ref_name(items)?, true),
@@ -443,8 +455,10 @@ impl<'v> Walk<'_, 'v> {
         match field {
             Field::Reference { kinds, list: false } => self.reference(value, kinds),
             Field::Reference { kinds, list: true } => {
+                self.repeated_items(value);
                 self.each(value, |walk, item| walk.reference(item, kinds))
             }
+            Field::Distinct => self.repeated_items(value),
             Field::Verbatim(scope) => {
                 let Some(text) = value.as_str() else { return };
                 let first = self.facts.quote_sources.len();
@@ -537,6 +551,27 @@ impl<'v> Walk<'_, 'v> {
             let _ = write!(self.at, "/{i}");
             visit(self, item);
             self.at.truncate(len);
+        }
+    }
+
+    /// Reports each item of a list that an earlier item already holds.
+    fn repeated_items(&mut self, value: &Value) {
+        let Value::Array(items) = value else { return };
+        for (i, item) in items.iter().enumerate() {
+            if !items[..i].contains(item) {
+                continue;
+            }
+            let shown = item
+                .as_str()
+                .map_or_else(|| item.to_string(), str::to_owned);
+            self.findings.push(
+                Diagnostic::new(
+                    Code::DuplicateItem,
+                    format!("`{shown}` is already in this list"),
+                )
+                .at(format!("{}/{i}", self.at), Target::Value)
+                .with_help("remove the repeated item: a list names each record or value once"),
+            );
         }
     }
 

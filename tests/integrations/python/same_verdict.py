@@ -33,6 +33,7 @@ EXAMPLES = "target/explain-examples"
 SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"}
 RULE_CODES = {
     "impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "self-reference",
+    "duplicate-item",
     "quote-not-found",
     "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset",
 }  # fmt: skip

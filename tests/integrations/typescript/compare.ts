@@ -24,7 +24,7 @@ const BASE = "tests/fixtures/base";
 const EXAMPLES = "target/explain-examples";
 
 const SCHEMA_CODES = ["unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"];
-const RULE_CODES = ["impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "self-reference", "quote-not-found", "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset"];
+const RULE_CODES = ["impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "self-reference", "duplicate-item", "quote-not-found", "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset"];
 const YAML_CODES = ["io-error", "file-too-large", "not-utf8", "empty-file", "yaml-syntax", "multiple-documents", "duplicate-key", "unsupported-yaml", "limit-exceeded"];
 const WARNING_ONLY = ["yaml-1-1-value"];
 
