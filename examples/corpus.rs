@@ -132,6 +132,16 @@ fn registry() -> String {
             "  - id: person-{p}\n    name: Person {p}\n    citations:\n      - source: registry-source\n        quote: Person {p}\n"
         );
     }
+    out.push_str("resources:\n");
+    for (id, name) in [
+        ("rare-earths", "rare earths"),
+        ("infrastructure-assets", "ports"),
+    ] {
+        let _ = write!(
+            out,
+            "  - id: {id}\n    name: {name}\n    citations:\n      - source: registry-source\n        quote: {name}\n"
+        );
+    }
     out
 }
 
@@ -143,6 +153,7 @@ fn registry_text() -> String {
     for p in 0..PEOPLE {
         let _ = writeln!(text, "Person {p}.");
     }
+    text.push_str("Resources: rare earths, ports.\n");
     text
 }
 
@@ -195,7 +206,7 @@ fn article(
         } else if r % 8 == 2 && agreements.len() < 20 {
             let _ = write!(
                 agreements,
-                "  - id: {source}-agreement\n    kind: economic\n    names:\n      - name: minerals agreement\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n    parties: [{country}, country-0]\n    status:\n      - status: to_be_signed\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: expected\n    terms:\n      - id: {source}-agreement-scope\n        kind: resource_scope\n        summary: The agreement covers rare earths and ports.\n        resources: [rare_earths, infrastructure_assets]\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: reported\n    citations:\n      - source: {source}\n        quote: \"{sentence}\"\n"
+                "  - id: {source}-agreement\n    kind: economic\n    names:\n      - name: minerals agreement\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n    parties: [{country}, country-0]\n    status:\n      - status: to_be_signed\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: expected\n    terms:\n      - id: {source}-agreement-scope\n        kind: resource_scope\n        summary: The agreement covers rare earths and ports.\n        resources: [rare-earths, infrastructure-assets]\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: reported\n    citations:\n      - source: {source}\n        quote: \"{sentence}\"\n"
             );
             // The agreement name must appear in the text.
             text.push_str("The minerals agreement was discussed. ");

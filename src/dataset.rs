@@ -16,19 +16,19 @@ use crate::check::{CheckOptions, CheckRun, check_paths};
 use crate::diagnostic::Severity;
 use crate::files::{self, CheckError};
 use crate::model::{
-    Agreement, Claim, DataFile, Event, Fund, Office, Organization, Person, RecordKind, SECTIONS,
-    Source,
+    Agreement, Claim, DataFile, Event, Fund, Office, Organization, Person, RecordKind, Resource,
+    SECTIONS, Source, Topic,
 };
 use crate::yaml;
 
 /// The version of the export format, [`Dataset::export_version`]. It changes only when a
 /// consumer of the old format would misread the new one.
-pub const EXPORT_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 2;
 
 /// The file name of the export schema under `schemas/`.
 pub const EXPORT_SCHEMA_NAME: &str = "export.schema.json";
 /// The `$id` of the export schema.
-pub const EXPORT_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/export.schema.json";
+pub const EXPORT_SCHEMA_ID: &str = "https://accord.invalid/schemas/v2/export.schema.json";
 
 /// The JSON Schema (draft 2020-12) of the document `accord export` writes: the whole dataset,
 /// merged. Its `$defs` are the data file's, so each line of a JSON Lines export validates against
@@ -43,8 +43,8 @@ pub fn export_schema() -> serde_json::Value {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// The version of this export format; `1`.
-    #[schemars(range(min = 1, max = 1))]
+    /// The version of this export format; `2`.
+    #[schemars(range(min = 2, max = 2))]
     pub export_version: u32,
     /// The program that wrote the export, with its version (for example `accord 0.1.0`).
     pub generator: String,
@@ -64,6 +64,10 @@ pub struct Dataset {
     pub funds: Vec<Fund>,
     /// Stated positions, statements, reactions, expectations and analysis.
     pub claims: Vec<Claim>,
+    /// Minerals, commodities and assets that agreement terms cover.
+    pub resources: Vec<Resource>,
+    /// Topics that claims are about.
+    pub topics: Vec<Topic>,
 }
 
 impl Default for Dataset {
@@ -79,6 +83,8 @@ impl Default for Dataset {
             agreements: Vec::new(),
             funds: Vec::new(),
             claims: Vec::new(),
+            resources: Vec::new(),
+            topics: Vec::new(),
         }
     }
 }
@@ -175,6 +181,8 @@ impl Dataset {
             agreements,
             funds,
             claims,
+            resources,
+            topics,
         } = file;
         self.sources.extend(sources);
         self.people.extend(people);
@@ -184,6 +192,8 @@ impl Dataset {
         self.agreements.extend(agreements);
         self.funds.extend(funds);
         self.claims.extend(claims);
+        self.resources.extend(resources);
+        self.topics.extend(topics);
     }
 
     /// The records of each kind as JSON values, section by section in the model's order
@@ -197,7 +207,7 @@ impl Dataset {
     }
 
     /// The records of one kind as JSON values; terms are not a section (they are inside their
-    /// agreements), so they give none.
+    /// agreements), and neither are versions, so they give none.
     fn records_of(&self, kind: RecordKind) -> Vec<serde_json::Value> {
         fn values<T: Serialize>(records: &[T]) -> Vec<serde_json::Value> {
             records
@@ -212,9 +222,11 @@ impl Dataset {
             RecordKind::Office => values(&self.offices),
             RecordKind::Event => values(&self.events),
             RecordKind::Agreement => values(&self.agreements),
-            RecordKind::Term => Vec::new(),
+            RecordKind::Version | RecordKind::Term => Vec::new(),
             RecordKind::Fund => values(&self.funds),
             RecordKind::Claim => values(&self.claims),
+            RecordKind::Resource => values(&self.resources),
+            RecordKind::Topic => values(&self.topics),
         }
     }
 

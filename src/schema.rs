@@ -13,12 +13,19 @@ use crate::model::DataFile;
 
 /// The file name of the data-file schema under `schemas/`.
 pub const DATA_FILE_SCHEMA_NAME: &str = "accord.schema.json";
-/// The `$id` of the data-file schema.
-pub const DATA_FILE_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/accord.schema.json";
+/// The version of the data-file format. It changes when a file written for the old format would
+/// no longer be read as it was meant; the README says how to move a dataset to the new one.
+pub const FORMAT_VERSION: u32 = 2;
+/// The `$id` of the data-file schema, which names its format version.
+pub const DATA_FILE_SCHEMA_ID: &str = "https://accord.invalid/schemas/v2/accord.schema.json";
 
 /// The JSON Schema (draft 2020-12) of one accord data file, as a JSON value.
 pub fn data_file_schema() -> Value {
-    model_schema_for::<DataFile>(DATA_FILE_SCHEMA_ID, "accord data file")
+    let mut schema = model_schema_for::<DataFile>(DATA_FILE_SCHEMA_ID, "accord data file");
+    if let Value::Object(map) = &mut schema {
+        map.insert("x-accord-format-version".into(), json!(FORMAT_VERSION));
+    }
+    schema
 }
 
 /// The generator settings of the schemas of model types: draft 2020-12, plain string enums,

@@ -23,11 +23,13 @@ pub struct Citation {
     #[serde(default, skip_serializing_if = "Modality::is_fact")]
     pub modality: Modality,
     /// The actors the source attributes the passage to, when it names them (for example the
-    /// official who said it).
+    /// official who said it). `stated` names them or gives an `attribution`; `fact` and
+    /// `analysis` name nobody.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub according_to: Vec<ActorId>,
     /// The source's own words for an attribution it does not name, copied exactly (for example
-    /// `foreign media`).
+    /// `foreign media`, `a White House official`): anonymous sources as the source describes
+    /// them.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -35,6 +37,39 @@ pub struct Citation {
     )]
     #[schemars(extend("x-accord-verbatim" = "citation"))]
     pub attribution: Option<String>,
+    /// The outlets or agencies the words came through before this source, nearest to the
+    /// speaker first: "a White House official told Reuters" relayed by `reuters` (W3C PROV's
+    /// `wasDerivedFrom`). The source's own publisher is not repeated here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relayed_by: Vec<ActorId>,
+    /// How the words were first made public, when the source says: a social-media post, a press
+    /// release, an interview, a press conference.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    pub channel: Option<Channel>,
+}
+
+/// How words were first made public (schema.org's `Claim.appearance`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A post on a social-media platform.
+    SocialMediaPost,
+    /// A press release or written statement.
+    PressRelease,
+    /// An interview with the media.
+    Interview,
+    /// A press conference or briefing.
+    PressConference,
+    /// A speech or address.
+    Speech,
+    /// A letter.
+    Letter,
+    /// A broadcast: television or radio.
+    Broadcast,
 }
 
 /// How a source presents a passage. A claim by an official is not a fact: "the Ukrainian

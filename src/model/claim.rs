@@ -7,7 +7,7 @@ use super::bounded::NonEmpty;
 
 use super::citation::Citation;
 use super::date::DateValue;
-use super::ids::{ActorId, ClaimId, EventId, RecordId};
+use super::ids::{ActorId, ClaimId, EventId, RecordId, TopicId};
 
 /// Something an actor holds or said, or that a source expects or concludes: who, about what, in
 /// which words, when and where. A claim is not a fact: how the source presents it is in the
@@ -19,15 +19,16 @@ pub struct Claim {
     pub id: ClaimId,
     /// What kind of claim this is.
     pub kind: ClaimKind,
-    /// The actors who hold the position or said the words. Empty for the reporter's own
-    /// analysis and for expectations no actor is said to hold.
+    /// The actors who hold the position or said the words. Left out for the reporter's own
+    /// analysis (citations with the modality `analysis`) and for expectations no actor is said
+    /// to hold.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holders: Vec<ActorId>,
     /// The claim in one short neutral sentence, in the editor's words.
     pub summary: String,
-    /// The topics the claim is about.
+    /// The topics the claim is about: ids of the dataset's topic records.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<Topic>,
+    pub topics: Vec<TopicId>,
     /// The records the claim is about: actors, events, agreements, terms, funds or other claims.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<RecordId>,
@@ -80,26 +81,4 @@ pub enum ClaimKind {
     Analysis,
     /// Background the source gives as fact.
     Background,
-}
-
-/// A topic a claim is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Topic {
-    /// Guarantees for a country's security, and who provides them.
-    SecurityGuarantees,
-    /// Membership of NATO.
-    NatoMembership,
-    /// Territory, its control and its restoration.
-    Territory,
-    /// Economic cooperation between countries.
-    EconomicCooperation,
-    /// Minerals and other natural resources.
-    NaturalResources,
-    /// Negotiations to end a war.
-    PeaceNegotiations,
-    /// Who is included in or left out of diplomacy.
-    DiplomaticInclusion,
-    /// Meetings between leaders, their timing and their outcome.
-    SummitDiplomacy,
 }

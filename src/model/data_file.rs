@@ -10,7 +10,9 @@ use super::fund::Fund;
 use super::office::Office;
 use super::organization::Organization;
 use super::person::Person;
+use super::resource::Resource;
 use super::source::Source;
+use super::topic::Topic;
 
 /// A data file of the accord dataset. Every section is optional, so the dataset can be split the
 /// way editors work: a registry of actors shared by all articles, and a file per article with its
@@ -43,4 +45,10 @@ pub struct DataFile {
     /// Stated positions, statements, reactions, expectations and analysis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
+    /// Minerals, commodities and assets that agreement terms cover.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
+    /// Topics that claims are about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<Topic>,
 }

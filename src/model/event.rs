@@ -52,6 +52,26 @@ pub struct Event {
     /// Events the sources say this one came after or follows on from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follows: Vec<EventId>,
+    /// The event this one is part of (schema.org `superEvent`): a signing ceremony, a press
+    /// conference or a lunch within a summit. Each part has its own status, so the summit can
+    /// have occurred while the signing within it was cancelled.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    pub part_of: Option<EventId>,
+    /// Participants that a source names apart from the event's own citations, each with the
+    /// passage that names them: a participant added by a later source is cited by it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reported_participants: Vec<ParticipantReport>,
+    /// For votes: the result, with its count and the bill voted on.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    pub vote: Option<VoteResult>,
     /// The event's status as each source reports it, oldest report first.
     pub status: NonEmpty<EventStatusReport>,
     /// Where the sources report the event.
@@ -76,10 +96,10 @@ pub enum EventKind {
     Interview,
     /// The signing of an agreement.
     Signing,
-    /// A vote or decision by a legislature or government.
+    /// A vote or decision by a government or another body that is not a parliament.
     Vote,
-    /// A vote of a parliament on a bill or a ratification (its count and bill number are in the
-    /// citations' words).
+    /// A vote of a parliament on a bill or a ratification, with its count and bill in `vote`; a
+    /// ratification it decides names it as its `event`.
     ParliamentaryVote,
     /// A ceremony: an inauguration, a wreath-laying, a welcome.
     Ceremony,
@@ -106,12 +126,69 @@ pub struct Place {
     pub country: Option<OrganizationId>,
 }
 
+/// Participants of an event that one source names, with the passage that names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantReport {
+    /// The participants.
+    pub actors: NonEmpty<ActorId>,
+    /// Their role at the event, in the source's words (for example `as an observer`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    pub role: Option<String>,
+    /// Where the sources name them.
+    pub citations: NonEmpty<Citation>,
+}
+
+/// The result of a vote: its count and what was voted on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteResult {
+    /// The votes in favour.
+    pub in_favour: u64,
+    /// The votes against.
+    pub against: u64,
+    /// The abstentions, if a source gives them.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    pub abstentions: Option<u64>,
+    /// The bill or resolution voted on, by its number or name exactly as the source prints it
+    /// (for example `No. 13150`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    #[schemars(extend("x-accord-verbatim" = "record"))]
+    pub bill: Option<String>,
+    /// The passage that gives the count, copied exactly from the source.
+    #[schemars(extend("x-accord-verbatim" = "record"))]
+    pub as_written: String,
+}
+
 /// The status of an event as one source reports it at one time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventStatusReport {
     /// The status reported.
     pub status: EventStatus,
+    /// When the status was reached, where the source gives a date of its own (the new date of a
+    /// rescheduled event, the day a cancellation was announced).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    pub date: Option<DateValue>,
+    /// Set when this report disagrees with another one kept beside it: both stay, each cited.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conflicting: bool,
     /// Where the sources report this status.
     pub citations: NonEmpty<Citation>,
 }

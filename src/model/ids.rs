@@ -92,7 +92,7 @@ id_type!(
     RecordId,
     "The id of any record in the dataset (a person, organization, event, agreement, term, fund, claim, ...).",
     "us-ukraine-economic-framework-agreement",
-    ["source", "person", "organization", "office", "event", "agreement", "term", "fund", "claim"]
+    ["source", "person", "organization", "office", "event", "agreement", "version", "term", "fund", "claim", "resource", "topic"]
 );
 id_type!(
     /// The id of a source (an article or other document that records cite).
@@ -144,6 +144,13 @@ id_type!(
     ["agreement"]
 );
 id_type!(
+    /// The id of one text (version) of an agreement: a draft, the signed text, an amended text.
+    VersionId,
+    "The id of an agreement version (unique across the dataset, not only within its agreement).",
+    "us-ukraine-minerals-agreement-signed-text",
+    ["version"]
+);
+id_type!(
     /// The id of a term of an agreement.
     TermId,
     "The id of an agreement term (unique across the dataset, not only within its agreement).",
@@ -163,6 +170,20 @@ id_type!(
     "The id of a claim record.",
     "trump-security-guarantee-is-europes-responsibility",
     ["claim"]
+);
+id_type!(
+    /// The id of a resource: a mineral, a commodity, a kind of asset.
+    ResourceId,
+    "The id of a resource record (a mineral, a commodity, a kind of asset).",
+    "rare-earths",
+    ["resource"]
+);
+id_type!(
+    /// The id of a topic claims are about.
+    TopicId,
+    "The id of a topic record.",
+    "security-guarantees",
+    ["topic"]
 );
 
 #[cfg(test)]

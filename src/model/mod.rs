@@ -15,30 +15,42 @@ mod office;
 mod organization;
 pub mod pattern;
 mod person;
+mod quantity;
 mod record_kind;
+mod resource;
 mod source;
 mod term;
+mod topic;
+mod version;
 
 pub use agreement::{
-    Agreement, AgreementKind, AgreementName, AgreementStatus, AgreementStatusReport,
+    Agreement, AgreementKind, AgreementName, AgreementRelation, AgreementStatus,
+    AgreementStatusReport, RelationKind,
 };
 pub use bounded::{NonEmpty, OutOfBounds, Percentage};
-pub use citation::{Citation, Modality};
-pub use claim::{Claim, ClaimKind, Topic};
+pub use citation::{Channel, Citation, Modality};
+pub use claim::{Claim, ClaimKind};
 pub use data_file::DataFile;
 pub use date::{DatePart, DateValue};
-pub use event::{Event, EventKind, EventStatus, EventStatusReport, Place};
-pub use fund::{Fund, FundContribution, GovernanceProvision};
+pub use event::{
+    Event, EventKind, EventStatus, EventStatusReport, ParticipantReport, Place, VoteResult,
+};
+pub use fund::{
+    ContributionForm, Fund, FundContribution, FundName, FundPartner, FundProvision, LegalForm,
+    PartnerRole,
+};
 pub use ids::*;
 pub use office::Office;
 pub use organization::{Organization, OrganizationKind};
 pub use pattern::*;
-pub use person::{OfficeHolding, Person};
-pub use record_kind::{RecordKind, SECTIONS};
+pub use person::{NameForm, OfficeHolding, Person};
+pub use quantity::{DurationUnit, Quantity, VotingRule};
+pub use record_kind::{NESTED, RecordKind, SECTIONS};
+pub use resource::Resource;
 pub use source::{Author, Source, SourceKind, Translation};
-pub use term::{
-    DurationUnit, Polarity, Quantity, Resource, SecurityStrength, Term, TermKind, VotingRule,
-};
+pub use term::{Polarity, SecurityStrength, Term, TermKind};
+pub use topic::Topic;
+pub use version::{AgreementVersion, VersionKind};
 
 /// Deserializes an optional field that, when present, must hold a value: `null` is rejected as
 /// the schema rejects it, and an absent field is `None` through `#[serde(default)]`.

@@ -102,6 +102,14 @@ pattern_type!(
 );
 
 pattern_type!(
+    /// An IPTC Media Topic code.
+    MediaTopicCode,
+    pattern = "^medtop:[0-9]{8}$",
+    description = "An IPTC Media Topic code: `medtop:` followed by eight digits (see https://cv.iptc.org/newscodes/mediatopic/).",
+    examples = ["medtop:16000000", "medtop:11000000"]
+);
+
+pattern_type!(
     /// A Wikidata item id.
     WikidataId,
     pattern = "^Q[1-9][0-9]*$",

@@ -18,8 +18,13 @@ use super::pattern::WikidataId;
 pub struct Person {
     /// The stable id other records use for this person.
     pub id: PersonId,
-    /// The person's name as the sources print it in full.
+    /// The person's name as the sources print it: in full where they give it, or as much of it
+    /// as they give (a surname only, as `name_form` says).
     pub name: String,
+    /// How much of the name the sources give: `full` (the default, left out), or only a surname
+    /// or a given name.
+    #[serde(default, skip_serializing_if = "NameForm::is_full")]
+    pub name_form: NameForm,
     /// Other names or spellings the sources use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -67,4 +72,23 @@ pub struct OfficeHolding {
     pub term_number: Option<NonZeroU32>,
     /// Where the sources say the person holds the office.
     pub citations: NonEmpty<Citation>,
+}
+
+/// How much of a person's name the sources give.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NameForm {
+    /// The full name.
+    #[default]
+    Full,
+    /// The surname only ("Mr. Kim").
+    SurnameOnly,
+    /// The given name only.
+    GivenNameOnly,
+}
+
+impl NameForm {
+    fn is_full(&self) -> bool {
+        *self == NameForm::Full
+    }
 }

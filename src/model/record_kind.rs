@@ -5,7 +5,10 @@ use std::borrow::Cow;
 
 use schemars::JsonSchema;
 
-use super::{Agreement, Claim, Event, Fund, Office, Organization, Person, Source, Term};
+use super::{
+    Agreement, AgreementVersion, Claim, Event, Fund, Office, Organization, Person, Resource,
+    Source, Term, Topic,
+};
 
 /// The kind of a record, as references expect it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,12 +25,18 @@ pub enum RecordKind {
     Event,
     /// An agreement.
     Agreement,
+    /// A version (one text) of an agreement.
+    Version,
     /// A term of an agreement.
     Term,
     /// A fund.
     Fund,
     /// A claim.
     Claim,
+    /// A resource: a mineral, a commodity, a kind of asset.
+    Resource,
+    /// A topic.
+    Topic,
 }
 
 impl RecordKind {
@@ -40,9 +49,12 @@ impl RecordKind {
             RecordKind::Office => "office",
             RecordKind::Event => "event",
             RecordKind::Agreement => "agreement",
+            RecordKind::Version => "version",
             RecordKind::Term => "term",
             RecordKind::Fund => "fund",
             RecordKind::Claim => "claim",
+            RecordKind::Resource => "resource",
+            RecordKind::Topic => "topic",
         }
     }
 
@@ -56,9 +68,12 @@ impl RecordKind {
             RecordKind::Office => Office::schema_name(),
             RecordKind::Event => Event::schema_name(),
             RecordKind::Agreement => Agreement::schema_name(),
+            RecordKind::Version => AgreementVersion::schema_name(),
             RecordKind::Term => Term::schema_name(),
             RecordKind::Fund => Fund::schema_name(),
             RecordKind::Claim => Claim::schema_name(),
+            RecordKind::Resource => Resource::schema_name(),
+            RecordKind::Topic => Topic::schema_name(),
         }
     }
 
@@ -78,9 +93,12 @@ impl RecordKind {
         RecordKind::Office,
         RecordKind::Event,
         RecordKind::Agreement,
+        RecordKind::Version,
         RecordKind::Term,
         RecordKind::Fund,
         RecordKind::Claim,
+        RecordKind::Resource,
+        RecordKind::Topic,
     ];
 }
 
@@ -94,6 +112,15 @@ pub const SECTIONS: &[(&str, RecordKind)] = &[
     ("agreements", RecordKind::Agreement),
     ("funds", RecordKind::Fund),
     ("claims", RecordKind::Claim),
+    ("resources", RecordKind::Resource),
+    ("topics", RecordKind::Topic),
+];
+
+/// The records nested in a record of a section, defined where they sit: an agreement's
+/// versions and terms. Their ids are unique across the dataset like any other.
+pub const NESTED: &[(RecordKind, &str, RecordKind)] = &[
+    (RecordKind::Agreement, "versions", RecordKind::Version),
+    (RecordKind::Agreement, "terms", RecordKind::Term),
 ];
 
 #[cfg(test)]

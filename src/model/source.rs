@@ -16,8 +16,14 @@ pub struct Source {
     pub id: SourceId,
     /// What kind of document this is.
     pub kind: SourceKind,
-    /// The headline or title, exactly as published.
-    pub title: String,
+    /// The headline or title, exactly as published. Required for every kind but a social-media
+    /// post, which has none.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::reject_null"
+    )]
+    pub title: Option<String>,
     /// The organization that published it.
     #[serde(
         default,
@@ -36,7 +42,8 @@ pub struct Source {
     /// The authors named in the byline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Author>,
-    /// When it was published, if the source says so. Left out when the source does not print it.
+    /// When it was published, if known. A date read from the URL rather than printed in the
+    /// text marks its parts as `inferred` and says so in its `resolution`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -66,9 +73,13 @@ pub struct Source {
         deserialize_with = "super::reject_null"
     )]
     pub contact: Option<EmailAddress>,
-    /// The file holding the source's full text, relative to this YAML file. Quotes that cite the
+    /// The file holding the source's text, relative to this YAML file. Quotes that cite the
     /// source are checked against it.
     pub text: TextPath,
+    /// Set when the stored text is an excerpt of the source rather than all of it, so that a
+    /// reader knows that what the text leaves out may still be in the source.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub excerpt: bool,
 }
 
 /// A kind of source document.
@@ -79,8 +90,10 @@ pub enum SourceKind {
     NewsArticle,
     /// A transcript of an interview, briefing or press conference.
     Transcript,
-    /// A statement or press release by a government or organization.
+    /// A statement by a government or organization.
     OfficialStatement,
+    /// A press release.
+    PressRelease,
     /// The text of an agreement or other official document.
     OfficialDocument,
     /// A post on a social media platform.

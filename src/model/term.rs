@@ -3,13 +3,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::num::NonZeroU32;
-
-use super::bounded::{NonEmpty, Percentage};
+use super::bounded::NonEmpty;
 
 use super::citation::Citation;
-use super::ids::{ActorId, FundId, TermId};
-use super::pattern::CurrencyCode;
+use super::ids::{ActorId, FundId, ResourceId, TermId, VersionId};
+use super::quantity::Quantity;
 
 /// A provision of an agreement as the sources report it: what kind of provision, which
 /// resources it covers, which parties, which fund, and how strong its security language is.
@@ -23,9 +21,10 @@ pub struct Term {
     pub kind: TermKind,
     /// The provision in a short neutral sentence.
     pub summary: String,
-    /// The resources the provision covers.
+    /// The resources the provision covers (or, for a negative provision, leaves out): ids of the
+    /// dataset's resource records, so the list grows with the story without a schema change.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub resources: Vec<Resource>,
+    pub resources: Vec<ResourceId>,
     /// The parties the provision binds or concerns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<ActorId>,
@@ -48,6 +47,11 @@ pub struct Term {
     /// United States").
     #[serde(default, skip_serializing_if = "Polarity::is_affirmative")]
     pub polarity: Polarity,
+    /// The texts (versions) of the agreement that contain this provision, as the sources say.
+    /// Left out when the sources do not say which text; a provision of a draft that the signed
+    /// text dropped names the draft only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<VersionId>,
     /// The numbers the provision states, each typed: a share, a count, a duration, an amount of
     /// money, a voting rule.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -80,153 +84,6 @@ impl Polarity {
     fn is_affirmative(&self) -> bool {
         *self == Polarity::Affirmative
     }
-}
-
-/// A number a provision states, with what it measures: schema.org `QuantitativeValue` and
-/// `MonetaryAmount`, typed by `kind`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Quantity {
-    /// A share, in percent, of something: "50 percent of future revenue".
-    Share {
-        /// The share in percent, from 0 to 100.
-        percent: Percentage,
-        /// What it is a share of, in a few words ("revenue from new licences").
-        of: String,
-        /// The party it concerns (whose seats, whose contribution), when the provision says.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        party: Option<ActorId>,
-        /// The passage that states the number, copied exactly from the source.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        #[schemars(extend("x-accord-verbatim" = "record"))]
-        as_written: Option<String>,
-    },
-    /// A number of things: "57 minerals", "three seats on the board".
-    Count {
-        /// How many.
-        value: u64,
-        /// What is counted, in a few words ("seats on the fund's board").
-        of: String,
-        /// The party it concerns (whose seats, whose contribution), when the provision says.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        party: Option<ActorId>,
-        /// The passage that states the number, copied exactly from the source.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        #[schemars(extend("x-accord-verbatim" = "record"))]
-        as_written: Option<String>,
-    },
-    /// A length of time: "for 10 years".
-    Duration {
-        /// How many units.
-        #[schemars(range(min = 1, max = 4_294_967_295_u32))]
-        value: NonZeroU32,
-        /// The unit.
-        unit: DurationUnit,
-        /// The party it concerns (whose seats, whose contribution), when the provision says.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        party: Option<ActorId>,
-        /// The passage that states the number, copied exactly from the source.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        #[schemars(extend("x-accord-verbatim" = "record"))]
-        as_written: Option<String>,
-    },
-    /// An amount of money with its currency: "USD 75 million" is `amount: 75000000`,
-    /// `currency: USD`.
-    Money {
-        /// The amount, in whole units of the currency.
-        amount: u64,
-        /// The currency.
-        currency: CurrencyCode,
-        /// The party it concerns (whose seats, whose contribution), when the provision says.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        party: Option<ActorId>,
-        /// The passage that states the number, copied exactly from the source.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        #[schemars(extend("x-accord-verbatim" = "record"))]
-        as_written: Option<String>,
-    },
-    /// How a body decides: "decisions require unanimity".
-    VotingRule {
-        /// The rule.
-        rule: VotingRule,
-        /// The body that decides this way, in a few words ("the fund's board").
-        body: String,
-        /// The party it concerns (whose seats, whose contribution), when the provision says.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        party: Option<ActorId>,
-        /// The passage that states the number, copied exactly from the source.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::reject_null"
-        )]
-        #[schemars(extend("x-accord-verbatim" = "record"))]
-        as_written: Option<String>,
-    },
-}
-
-/// A unit of time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DurationUnit {
-    /// Days.
-    Days,
-    /// Weeks.
-    Weeks,
-    /// Months.
-    Months,
-    /// Years.
-    Years,
-}
-
-/// How a body decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum VotingRule {
-    /// Every member must agree.
-    Unanimity,
-    /// Decisions by agreement without a vote.
-    Consensus,
-    /// More than half of the votes.
-    SimpleMajority,
-    /// A larger share than half, as the provision sets it.
-    QualifiedMajority,
 }
 
 /// A kind of agreement provision, after the PA-X provision codes where one fits and the
@@ -267,24 +124,6 @@ pub enum TermKind {
     Exclusion,
     /// The agreement's duration, renewal or termination.
     DurationAndTermination,
-}
-
-/// A resource or asset an agreement covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Resource {
-    /// Minerals in general, when a source does not say which.
-    Minerals,
-    /// Minerals a source calls strategic or critical.
-    StrategicMinerals,
-    /// Rare-earth elements.
-    RareEarths,
-    /// Crude oil.
-    Oil,
-    /// Natural gas.
-    Gas,
-    /// Infrastructure assets: ports, pipelines, power, transport.
-    InfrastructureAssets,
 }
 
 /// How strong a security provision is, from a binding guarantee to none.

@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Target};
-use crate::model::{CalendarDate, RecordKind, SECTIONS, TextPath};
+use crate::model::{CalendarDate, NESTED, RecordKind, SECTIONS, TextPath};
 
 /// A string kept in its file's [`FileFacts::strings`]: the facts of a file share one buffer
 /// instead of holding thousands of small strings.
@@ -186,7 +186,7 @@ impl FileFacts {
         }
     }
 
-    /// Collects the id of one record of a top-level list (and of an agreement's terms).
+    /// Collects the id of one record of a top-level list, and of the records nested in it.
     fn collect_record_id(&mut self, section: &str, index: usize, record: &Value) {
         let Some((_, kind)) = SECTIONS.iter().find(|(name, _)| *name == section) else {
             return;
@@ -194,12 +194,16 @@ impl FileFacts {
         self.records += 1;
         let pointer = format!("/{section}/{index}");
         self.define(record, *kind, &pointer);
-        if *kind == RecordKind::Agreement
-            && let Some(Value::Array(terms)) = record.get("terms")
-        {
-            self.records += terms.len();
-            for (j, term) in terms.iter().enumerate() {
-                self.define(term, RecordKind::Term, &format!("{pointer}/terms/{j}"));
+        for (parent, field, nested_kind) in NESTED {
+            if parent != kind {
+                continue;
+            }
+            let Some(Value::Array(nested)) = record.get(*field) else {
+                continue;
+            };
+            self.records += nested.len();
+            for (j, item) in nested.iter().enumerate() {
+                self.define(item, *nested_kind, &format!("{pointer}/{field}/{j}"));
             }
         }
     }

@@ -63,7 +63,7 @@ error[unknown-field]: unknown field `sumary`
 "
     );
     assert!(
-        stderr.starts_with("checked 2 files (7 records): 1 error, 0 warnings in "),
+        stderr.starts_with("checked 2 files (11 records): 1 error, 0 warnings in "),
         "{stderr}"
     );
 }

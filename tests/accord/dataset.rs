@@ -124,11 +124,22 @@ fn the_walk_finds_every_reference_and_quote_of_the_data() {
                 "publisher",
                 "person",
                 "used_by",
-                "supersedes",
+                "resources",
+                "topics",
+                "broader",
+                "relayed_by",
+                "part_of",
+                "versions",
+                "actors",
+                "actor",
             ]
             .contains(&key)
             {
                 let rest = line[key.len() + 1..].trim();
+                // A section's key (`resources:` in the vocabulary) starts a list of records.
+                if rest.is_empty() {
+                    continue;
+                }
                 reference_items += if rest.starts_with('[') {
                     rest.matches(',').count() + 1
                 } else {

@@ -39,7 +39,7 @@ fn the_export_follows_its_schema_and_holds_every_record() {
         + typed
             .agreements
             .iter()
-            .map(|a| a.terms.len())
+            .map(|a| a.terms.len() + a.versions.len())
             .sum::<usize>();
     assert_eq!(records, loaded.run.records);
     assert_eq!(typed.export_version, accord::dataset::EXPORT_VERSION);
@@ -69,6 +69,8 @@ fn json_lines_hold_one_record_per_line_of_its_kind() {
         ("agreements", "Agreement"),
         ("funds", "Fund"),
         ("claims", "Claim"),
+        ("resources", "Resource"),
+        ("topics", "Topic"),
     ];
     let mut lines = 0;
     for (section, definition) in kinds {
@@ -87,7 +89,7 @@ fn json_lines_hold_one_record_per_line_of_its_kind() {
             lines += 1;
         }
     }
-    assert_eq!(lines, 52);
+    assert_eq!(lines, 67);
 }
 
 #[test]

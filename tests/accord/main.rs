@@ -12,6 +12,7 @@ mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod layers;
+mod migration;
 mod mutations;
 mod properties;
 mod report;
