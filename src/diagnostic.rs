@@ -132,7 +132,16 @@ codes! {
     WrongReferenceKind = "wrong-reference-kind", Error, "A reference names a record of the wrong kind.";
     DuplicateItem = "duplicate-item", Error, "A list names the same record or value twice.";
     SelfReference = "self-reference", Error, "A record refers to itself (supersedes, follows, answers or is about itself).";
+    EmptyText = "empty-text", Error, "A text field that must say something is empty.";
+    InferredPartAbsent = "inferred-part-absent", Error, "A date marks as inferred a part it does not have.";
+    AttributionMismatch = "attribution-mismatch", Error, "A citation's modality and its attribution disagree (`stated` naming nobody, `fact` naming someone).";
+    MissingParty = "missing-party", Error, "A status that one party reaches does not name the party.";
+    KindFieldMismatch = "kind-field-mismatch", Error, "A field is set on a kind it does not apply to, or missing from a kind that needs it.";
+    StatusOrder = "status-order", Error, "A status history is not in time order.";
+    LifecycleOrder = "lifecycle-order", Error, "A status is dated before a step it needs (entry into force before signature) and no conflict is marked.";
+    StatusAfterPublication = "status-after-publication", Error, "A status is dated after the publication of the source that reports it.";
     QuoteNotFound = "quote-not-found", Error, "A quote does not appear in the text of the source it cites.";
+    EmptySourceText = "empty-source-text", Error, "A source's text file is empty, so no quote can be checked against it.";
     SourceTextUnreadable = "source-text-unreadable", Error, "The text file of a source cannot be read.";
     SourceTextOutsideDataset = "source-text-outside-dataset", Error, "A source's text file resolves outside the dataset, to a special file system, or to something other than a regular file; it is not read.";
     LinkOutsideDataset = "link-outside-dataset", Error, "A symbolic link in a checked directory leads outside the dataset; it is not followed.";

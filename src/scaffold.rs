@@ -74,6 +74,17 @@ fn mapping(root: &Value, definition: &Value, indent: usize, known: &[(&str, Stri
         .as_array()
         .map(|names| names.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
+    // Required fields, and optional ones that most records need (a source's title, which only
+    // a social-media post goes without), in the definition's order.
+    let required: Vec<&str> = definition["properties"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, property)| {
+            required.contains(&name.as_str()) || property.get("x-accord-scaffold").is_some()
+        })
+        .map(|(name, _)| name.as_str())
+        .collect();
     let mut out = String::new();
     let pad = " ".repeat(indent);
     for name in required {

@@ -106,6 +106,8 @@ pub enum RelationKind {
 pub struct AgreementName {
     /// The name, exactly as the source prints it.
     #[schemars(extend("x-accord-verbatim" = "record"))]
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// The actors the source says use this name (for example the official who called it so).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

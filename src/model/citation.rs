@@ -16,6 +16,8 @@ pub struct Citation {
     /// The passage, copied exactly from the source's stored text. Runs of white space may differ;
     /// every other character must match. accord checks it.
     #[schemars(extend("x-accord-verbatim" = "citation"))]
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub quote: String,
     /// How the source presents the passage: as a fact in its own voice, as something an actor
     /// said on record, as something reported by others, as an expectation, or as the reporter's
@@ -33,9 +35,10 @@ pub struct Citation {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::reject_null"
+        deserialize_with = "super::non_empty_optional_text"
     )]
     #[schemars(extend("x-accord-verbatim" = "citation"))]
+    #[schemars(length(min = 1))]
     pub attribution: Option<String>,
     /// The outlets or agencies the words came through before this source, nearest to the
     /// speaker first: "a White House official told Reuters" relayed by `reuters` (W3C PROV's

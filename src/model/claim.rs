@@ -25,6 +25,8 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holders: Vec<ActorId>,
     /// The claim in one short neutral sentence, in the editor's words.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub summary: String,
     /// The topics the claim is about: ids of the dataset's topic records.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -37,9 +39,10 @@ pub struct Claim {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::reject_null"
+        deserialize_with = "super::non_empty_optional_text"
     )]
     #[schemars(extend("x-accord-verbatim" = "record"))]
+    #[schemars(length(min = 1))]
     pub direct_quote: Option<String>,
     /// When the claim was made, if a source says.
     #[serde(

@@ -31,6 +31,8 @@ pub struct DateValue {
     /// The source's own words for this date, copied exactly (for example `the 27th (local time)`).
     /// accord checks that they appear in a source the enclosing record cites.
     #[schemars(extend("x-accord-verbatim" = "record"))]
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub as_written: String,
     /// The parts of `date`, `time` and `time_zone` that the source does not print and that were
     /// inferred by the editor. Empty when every part is printed in the source.

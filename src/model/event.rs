@@ -21,6 +21,8 @@ pub struct Event {
     /// What kind of event this is.
     pub kind: EventKind,
     /// A short neutral title for the event.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub title: String,
     /// The people and organizations taking part, as the sources name them.
     pub participants: Vec<ActorId>,
@@ -116,6 +118,8 @@ pub enum EventKind {
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// The place's name as the sources give it (a building, a city, a country).
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// The country the place is in.
     #[serde(
@@ -169,6 +173,8 @@ pub struct VoteResult {
     pub bill: Option<String>,
     /// The passage that gives the count, copied exactly from the source.
     #[schemars(extend("x-accord-verbatim" = "record"))]
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub as_written: String,
 }
 

@@ -69,6 +69,8 @@ pub struct Fund {
 pub struct FundName {
     /// The name or description, exactly as the source prints it.
     #[schemars(extend("x-accord-verbatim" = "record"))]
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// Since when the name is used, if a source says.
     #[serde(
@@ -87,6 +89,8 @@ pub struct FundName {
 pub struct LegalForm {
     /// The form, in the source's words (`limited partnership`).
     #[schemars(extend("x-accord-verbatim" = "record"))]
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub form: String,
     /// The law or jurisdiction it is set up under, in the source's words (`Delaware law`).
     #[serde(
@@ -133,6 +137,8 @@ pub struct FundContribution {
     /// The contributing party.
     pub party: ActorId,
     /// What is contributed, in a few words (a share of revenues, future military aid).
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub description: String,
     /// The form of the contribution.
     #[serde(
@@ -167,6 +173,8 @@ pub enum ContributionForm {
 #[serde(deny_unknown_fields)]
 pub struct FundProvision {
     /// The provision in a short neutral sentence.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub summary: String,
     /// The provision's numbers: board seats by party, a voting rule, a share of profits.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

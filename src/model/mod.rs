@@ -61,3 +61,26 @@ where
 {
     T::deserialize(deserializer).map(Some)
 }
+
+/// Deserializes text that must say something: the empty string is rejected, as the schema's
+/// `minLength: 1` rejects it.
+pub(crate) fn non_empty_text<'de, D>(deserializer: D) -> Result<String, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    let text = String::deserialize(deserializer)?;
+    if text.is_empty() {
+        Err(serde::de::Error::custom("empty text"))
+    } else {
+        Ok(text)
+    }
+}
+
+/// [`non_empty_text`] for an optional field: absent is `None`, `null` and `""` are rejected.
+pub(crate) fn non_empty_optional_text<'de, D>(deserializer: D) -> Result<Option<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    non_empty_text(deserializer).map(Some)
+}

@@ -17,6 +17,8 @@ pub struct Office {
     /// The stable id other records use for this office.
     pub id: OfficeId,
     /// The office's full title.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub title: String,
     /// The country or organization the office belongs to.
     pub jurisdiction: OrganizationId,

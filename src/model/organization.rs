@@ -19,6 +19,8 @@ pub struct Organization {
     /// What kind of organization this is.
     pub kind: OrganizationKind,
     /// The name the dataset uses for it.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// Other names the sources use (for example `NATO` for the North Atlantic Treaty
     /// Organization).

@@ -20,6 +20,8 @@ pub struct Person {
     pub id: PersonId,
     /// The person's name as the sources print it: in full where they give it, or as much of it
     /// as they give (a surname only, as `name_form` says).
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// How much of the name the sources give: `full` (the default, left out), or only a surname
     /// or a given name.

@@ -19,6 +19,8 @@ pub enum Quantity {
         /// The share in percent, from 0 to 100.
         percent: Percentage,
         /// What it is a share of, in a few words ("revenue from new licences").
+        #[serde(deserialize_with = "super::non_empty_text")]
+        #[schemars(length(min = 1))]
         of: String,
         /// The party it concerns (whose seats, whose contribution), when the provision says.
         #[serde(
@@ -41,6 +43,8 @@ pub enum Quantity {
         /// How many.
         value: u64,
         /// What is counted, in a few words ("seats on the fund's board").
+        #[serde(deserialize_with = "super::non_empty_text")]
+        #[schemars(length(min = 1))]
         of: String,
         /// The party it concerns (whose seats, whose contribution), when the provision says.
         #[serde(
@@ -109,6 +113,8 @@ pub enum Quantity {
         /// The rule.
         rule: VotingRule,
         /// The body that decides this way, in a few words ("the fund's board").
+        #[serde(deserialize_with = "super::non_empty_text")]
+        #[schemars(length(min = 1))]
         body: String,
         /// The party it concerns (whose seats, whose contribution), when the provision says.
         #[serde(

@@ -17,6 +17,8 @@ pub struct Resource {
     /// The stable id terms use for this resource.
     pub id: ResourceId,
     /// The resource's name as the dataset uses it.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// Other names the sources use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

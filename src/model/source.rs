@@ -21,8 +21,9 @@ pub struct Source {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::reject_null"
+        deserialize_with = "super::non_empty_optional_text"
     )]
+    #[schemars(length(min = 1), extend("x-accord-scaffold" = true))]
     pub title: Option<String>,
     /// The organization that published it.
     #[serde(
@@ -111,6 +112,8 @@ pub enum SourceKind {
 #[serde(deny_unknown_fields)]
 pub struct Author {
     /// The author's name as printed.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// The author's role as printed (for example `Hankyung.com reporter`).
     #[serde(

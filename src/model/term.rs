@@ -20,6 +20,8 @@ pub struct Term {
     /// What kind of provision this is.
     pub kind: TermKind,
     /// The provision in a short neutral sentence.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub summary: String,
     /// The resources the provision covers (or, for a negative provision, leaves out): ids of the
     /// dataset's resource records, so the list grows with the story without a schema change.
@@ -60,9 +62,10 @@ pub struct Term {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::reject_null"
+        deserialize_with = "super::non_empty_optional_text"
     )]
     #[schemars(extend("x-accord-verbatim" = "record"))]
+    #[schemars(length(min = 1))]
     pub wording: Option<String>,
     /// Where the sources report the provision.
     pub citations: NonEmpty<Citation>,

@@ -16,6 +16,8 @@ pub struct Topic {
     /// The stable id claims use for this topic.
     pub id: TopicId,
     /// The topic's name.
+    #[serde(deserialize_with = "super::non_empty_text")]
+    #[schemars(length(min = 1))]
     pub name: String,
     /// What the topic covers, in a sentence.
     #[serde(

@@ -68,6 +68,17 @@ pub(crate) struct SourceText {
     pub(crate) pointer: String,
 }
 
+/// A status report's date, with the sources that report the status as reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StatusDate {
+    /// The JSON Pointer of the date.
+    pub(crate) pointer: Interned,
+    /// The date.
+    pub(crate) date: Interned,
+    /// The sources: a range of [`FileFacts::status_sources`].
+    pub(crate) sources: std::ops::Range<usize>,
+}
+
 /// The facts of one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileFacts {
@@ -85,6 +96,12 @@ pub struct FileFacts {
     pub(crate) quote_sources: Vec<Interned>,
     /// The source texts the file declares.
     pub(crate) source_texts: Vec<SourceText>,
+    /// The dated status reports of the file.
+    pub(crate) status_dates: Vec<StatusDate>,
+    /// The source ids status reports cite (see [`StatusDate::sources`]).
+    pub(crate) status_sources: Vec<Interned>,
+    /// The publication date of each source the file defines: its id and date.
+    pub(crate) published: Vec<(Interned, Interned)>,
     /// The buffer every [`Interned`] of these facts points into.
     pub(crate) strings: String,
 }
@@ -158,7 +175,7 @@ impl FileFacts {
             .map(|t| self.str(*t))
     }
 
-    fn intern(&mut self, text: &str) -> Interned {
+    pub(crate) fn intern(&mut self, text: &str) -> Interned {
         let start = self.strings.len();
         self.strings.push_str(text);
         Interned {

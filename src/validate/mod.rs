@@ -1,6 +1,7 @@
 //! Validation: the schema pass over each file, and the rules a schema cannot express across the
 //! whole dataset. Nothing here does I/O or prints; source texts come in through a callback.
 
+mod consistency;
 mod facts;
 mod quotes;
 mod references;
@@ -72,6 +73,12 @@ pub fn check_file(
     diagnostics.extend(schema_findings);
     facts.collect_ids(&value);
     diagnostics.extend(facts.collect_references(&value, validator.plan()));
+    for (section, records) in value.as_object().into_iter().flatten() {
+        for (index, record) in records.as_array().into_iter().flatten().enumerate() {
+            let at = format!("/{}/{index}", crate::pointer::escape(section));
+            diagnostics.extend(consistency::check_record(section, &at, record, &mut facts));
+        }
+    }
     if diagnostics.iter().any(Diagnostic::needs_placing) {
         yaml::place(&mut diagnostics, None, &value, &spanned().spans);
     }
@@ -113,6 +120,8 @@ pub fn check_file_by_record(
         *current.borrow_mut() = range;
         diagnostics.extend(validator.validate_record(section, index, &record, &raw));
         diagnostics.extend(facts.collect_record(section, index, &record, plan));
+        let at = format!("/{}/{index}", crate::pointer::escape(section));
+        diagnostics.extend(consistency::check_record(section, &at, &record, &mut facts));
     });
     let Some(root) = root else {
         return check_file_by_spanned_record(path, text, validator, limits);
@@ -149,6 +158,8 @@ fn check_file_by_spanned_record(
             };
             let mut found = validator.validate_record(section, index, &record, &raw);
             found.extend(facts.collect_record(section, index, &record, plan));
+            let at = format!("/{}/{index}", crate::pointer::escape(section));
+            found.extend(consistency::check_record(section, &at, &record, &mut facts));
             yaml::by_record::place_in_record(&mut found, section, index, &record, &spans);
             record_findings.extend(found);
         });
@@ -208,5 +219,6 @@ pub fn check_dataset(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> V
     let mut diagnostics = index.duplicate_ids();
     diagnostics.extend(index.check_references(files));
     diagnostics.extend(quotes::check(files, load_text));
+    diagnostics.extend(consistency::check_publication(files));
     diagnostics
 }

@@ -77,6 +77,20 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
         .collect::<Vec<_>>()
         .into_iter()
         .map(|(id, loaded)| match loaded {
+            // An empty text matches no quote; its quotes are not reported one by one.
+            Ok(text) if text.trim().is_empty() => {
+                let (facts, source) = sources[sources.partition_point(|(s, _)| *s < id)].1;
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::EmptySourceText,
+                        format!("the text of source `{}` is empty", source.id),
+                    )
+                    .at(source.pointer.clone(), Target::Value)
+                    .with_help("store the source's text in this file, so quotes can be checked against it")
+                    .in_file(facts.path.clone()),
+                );
+                (id, None)
+            }
             Ok(text) => (id, Some(text)),
             Err(refusal) => {
                 let (facts, source) = sources[sources.partition_point(|(s, _)| *s < id)].1;

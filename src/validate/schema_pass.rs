@@ -342,6 +342,14 @@ impl SchemaValidator {
                     .at(pointer.clone(), Target::Value),
                 ]
             }
+            ValidationErrorKind::MinLength { limit: 1 } => vec![
+                Diagnostic::new(Code::EmptyText, format!("`{field}` is empty"))
+                    .at(pointer.clone(), Target::Value)
+                    .with_help(format!(
+                        "write the {}; an optional field with nothing to say is left out",
+                        field.replace('_', " ")
+                    )),
+            ],
             ValidationErrorKind::MaxLength { limit } | ValidationErrorKind::MinLength { limit } => {
                 let bound = if matches!(error.kind(), ValidationErrorKind::MaxLength { .. }) {
                     "at most"

@@ -122,6 +122,10 @@ fn string(node: &Value) -> BoxedStrategy<Value> {
         .get("maxLength")
         .and_then(Value::as_u64)
         .map_or(usize::MAX, |n| n as usize);
+    let min_chars = node
+        .get("minLength")
+        .and_then(Value::as_u64)
+        .map_or(0, |n| n as usize);
     let Some(pattern) = node.get("pattern").and_then(Value::as_str) else {
         // Free text: words, any printable text, and any characters at all.
         return prop_oneof![
@@ -129,6 +133,9 @@ fn string(node: &Value) -> BoxedStrategy<Value> {
             "\\PC{0,16}",
             "(?s).{0,8}",
         ]
+        .prop_filter("shorter than minLength", move |text| {
+            text.chars().count() >= min_chars
+        })
         .prop_map(Value::String)
         .boxed();
     };

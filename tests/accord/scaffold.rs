@@ -48,10 +48,15 @@ fn a_new_article_has_the_modeline_and_every_required_field() {
             .join("data/articles/example-2030-01-03-talks.txt")
             .is_file()
     );
-    // Only the empty kind and language remain to fill in.
+    // Only the empty kind, language and title remain to fill in, and the text to paste in.
     assert_eq!(
         codes(dir.path(), "data"),
-        BTreeSet::from(["invalid-pattern".to_owned(), "invalid-value".to_owned()]),
+        BTreeSet::from([
+            "empty-source-text".to_owned(),
+            "empty-text".to_owned(),
+            "invalid-pattern".to_owned(),
+            "invalid-value".to_owned()
+        ]),
         "{yaml}"
     );
     // Nothing is overwritten.
@@ -78,6 +83,7 @@ fn every_new_record_has_every_required_field_and_no_other() {
                 code.as_str(),
                 "invalid-value"
                     | "invalid-pattern"
+                    | "empty-text"
                     | "dangling-reference"
                     | "wrong-reference-kind"
                     | "duplicate-id"

@@ -30,11 +30,13 @@ ACCORD = REPO / "target" / "debug" / "accord"
 BASE = "tests/fixtures/base"
 EXAMPLES = "target/explain-examples"
 
-SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"}
+SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation", "empty-text"}
 RULE_CODES = {
     "impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "self-reference",
     "duplicate-item",
-    "quote-not-found",
+    "inferred-part-absent", "attribution-mismatch", "missing-party", "kind-field-mismatch", "status-order",
+    "lifecycle-order", "status-after-publication",
+    "quote-not-found", "empty-source-text",
     "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset",
 }  # fmt: skip
 YAML_CODES = {

@@ -23,8 +23,8 @@ const BASE = "tests/fixtures/base";
 // by run.sh with `cargo run --example explain_examples`; checked like the fixtures.
 const EXAMPLES = "target/explain-examples";
 
-const SCHEMA_CODES = ["unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation"];
-const RULE_CODES = ["impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "self-reference", "duplicate-item", "quote-not-found", "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset"];
+const SCHEMA_CODES = ["unknown-field", "missing-field", "invalid-type", "invalid-value", "invalid-pattern", "schema-violation", "empty-text"];
+const RULE_CODES = ["impossible-date", "duplicate-id", "dangling-reference", "wrong-reference-kind", "self-reference", "duplicate-item", "inferred-part-absent", "attribution-mismatch", "missing-party", "kind-field-mismatch", "status-order", "lifecycle-order", "status-after-publication", "quote-not-found", "empty-source-text", "source-text-unreadable", "source-text-outside-dataset", "link-outside-dataset"];
 const YAML_CODES = ["io-error", "file-too-large", "not-utf8", "empty-file", "yaml-syntax", "multiple-documents", "duplicate-key", "unsupported-yaml", "limit-exceeded"];
 const WARNING_ONLY = ["yaml-1-1-value"];
 
