@@ -156,11 +156,23 @@ impl SchemaValidator {
                 Some((parent, d.suggestion.as_ref()?.replacement.as_str()))
             })
             .collect();
+        // A field of format 1 names the format-2 field that replaces it, which is then not
+        // reported missing as well.
+        let moved: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnknownField)
+            .filter_map(|d| {
+                let pointer = d.pointer.as_deref()?;
+                let (parent, name) = pointer.rsplit_once('/')?;
+                Some((parent, format_1_field(parent, name)?.replaced_by?))
+            })
+            .collect();
         let misspelled: Vec<usize> = missing
             .iter()
             .filter(|(_, pointer, name)| {
                 let key = crate::yaml::scalar(name);
                 suggested.contains(&(pointer.as_str(), key.as_str()))
+                    || moved.contains(&(pointer.as_str(), name.as_str()))
             })
             .map(|(index, _, _)| *index)
             .collect();
@@ -211,6 +223,9 @@ impl SchemaValidator {
                         let names: Vec<&str> = known
                             .map(|m| m.keys().map(String::as_str).collect())
                             .unwrap_or_default();
+                        if let Some(moved) = format_1_field(&pointer, name) {
+                            return diagnostic.with_help(moved.help);
+                        }
                         diagnostic = match closest(name, names.iter().copied()) {
                             _ if name == "<<" => diagnostic.with_help(
                                 "merge keys (`<<`) are YAML 1.1; accord reads YAML 1.2, so write the fields out in full",
@@ -385,6 +400,35 @@ impl SchemaValidator {
             ],
         }
     }
+}
+
+/// A field of data-file format 1 that format 2 moved: the field that replaces it, if it is one,
+/// and how to write it now.
+struct MovedField {
+    replaced_by: Option<&'static str>,
+    help: &'static str,
+}
+
+/// Whether `name`, unknown in the mapping at `parent`, is a field of format 1 that format 2
+/// moved, told by where the mapping sits.
+fn format_1_field(parent: &str, name: &str) -> Option<MovedField> {
+    let segments: Vec<&str> = parent.split('/').skip(1).collect();
+    let moved = match (segments.as_slice(), name) {
+        (["funds", _], "name") => MovedField {
+            replaced_by: Some("names"),
+            help: "format 1's `name` is format 2's `names`, a list of names over time, each cited: `names: [{name: joint fund, citations: [...]}]`",
+        },
+        (["agreements", _], "supersedes") => MovedField {
+            replaced_by: None,
+            help: "format 1's `supersedes: ID` is a relation in format 2: `relations: [{kind: supersedes, agreement: ID, citations: [...]}]`",
+        },
+        (["funds", _, "contributions", _], "share_percent") => MovedField {
+            replaced_by: None,
+            help: "format 1's `share_percent: N` is a quantity in format 2: `quantities: [{kind: share, percent: N, of: what it is a share of}]`",
+        },
+        _ => return None,
+    };
+    Some(moved)
 }
 
 /// Help for a value of the wrong type, from the way it was written: YAML habits that turn text
