@@ -18,6 +18,7 @@ mod properties;
 mod report;
 mod scaffold;
 mod schema;
+mod story;
 mod yaml_suite;
 
 use std::path::{Path, PathBuf};
