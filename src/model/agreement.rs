@@ -27,7 +27,7 @@ pub struct Agreement {
     pub names: NonEmpty<AgreementName>,
     /// The parties to the agreement.
     pub parties: Vec<ActorId>,
-    /// The agreement's status as each source reports it, oldest report first: the status of the
+    /// The agreement's status as each source reports it, in time order, oldest first: the status of the
     /// agreement as a whole, and each party's steps (signature, ratification, entry into force)
     /// when the sources do not say which text they concern.
     pub status: NonEmpty<AgreementStatusReport>,

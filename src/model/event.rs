@@ -74,7 +74,7 @@ pub struct Event {
         deserialize_with = "super::reject_null"
     )]
     pub vote: Option<VoteResult>,
-    /// The event's status as each source reports it, oldest report first.
+    /// The event's status as each source reports it, in time order, oldest first.
     pub status: NonEmpty<EventStatusReport>,
     /// Where the sources report the event.
     pub citations: NonEmpty<Citation>,

@@ -31,7 +31,7 @@ pub struct AgreementVersion {
         deserialize_with = "super::reject_null"
     )]
     pub date: Option<DateValue>,
-    /// This text's own status history as each source reports it, oldest report first: its
+    /// This text's own status history as each source reports it, in time order, oldest first: its
     /// signature, each party's ratification, its entry into force.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status: Vec<AgreementStatusReport>,
