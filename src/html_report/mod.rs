@@ -484,3 +484,51 @@ fn quotes_by_source(data: &Value) -> BTreeMap<String, Vec<(String, String, Strin
     }
     quotes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{number, status_groups};
+    use minijinja::Value;
+
+    #[test]
+    fn numbers_are_whole_with_separators_or_as_they_are() {
+        for (value, shown) in [
+            (Value::from(75_000_000_u64), "75,000,000"),
+            (Value::from(120_u64), "120"),
+            (Value::from(0_u64), "0"),
+            (Value::from(-1_500_i64), "-1,500"),
+            (Value::from(50.0), "50"),
+            (Value::from(12.5), "12.5"),
+        ] {
+            assert_eq!(number(value), shown);
+        }
+    }
+
+    #[test]
+    fn conflicting_reports_next_to_each_other_are_one_group() {
+        let reports = Value::from_serialize(serde_json::json!([
+            {"status": "scheduled"},
+            {"status": "occurred", "conflicting": true},
+            {"status": "cancelled", "conflicting": true},
+            {"status": "postponed"},
+            {"status": "rescheduled", "conflicting": true},
+        ]));
+        let groups: Vec<(bool, usize)> = status_groups(reports)
+            .iter()
+            .map(|group| {
+                (
+                    group.get_attr("conflict").is_ok_and(|c| c.is_true()),
+                    group
+                        .get_attr("reports")
+                        .map_or(0, |r| r.len().unwrap_or(0)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [(false, 1), (true, 2), (false, 1), (true, 1)],
+            "a lone conflicting report is still shown as a conflict"
+        );
+        assert!(status_groups(Value::UNDEFINED).is_empty());
+    }
+}
