@@ -1,5 +1,6 @@
-//! `accord report`: the pages of the bundled data (snapshots), escaping of data, and no report
-//! from data with errors.
+//! `accord report`: the pages of the bundled data and of a fixture that uses every part of the
+//! model the report shows (snapshots), links that land, escaping of data, and no report from
+//! data with errors.
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ fn the_pages_of_the_bundled_data() {
             "actors.html",
             "agreements.html",
             "claims.html",
+            "vocabulary.html",
             "sources/hankyung-trump-zelensky-summit-minerals-agreement.html",
             "style.css"
         ]
@@ -28,13 +30,93 @@ fn the_pages_of_the_bundled_data() {
     }
 }
 
+/// `tests/fixtures/report-capabilities/`: agreement texts and relations, terms with their texts,
+/// polarity and quantities, conflicting status reports, sub-events, reported participants and a
+/// vote, a fund's names over time, legal form, partners, contributions and provisions, relayed
+/// citations with their channel, resources and topics, a source without a title and an excerpt.
+const CAPABILITIES: &str = "tests/fixtures/report-capabilities";
+
+#[test]
+fn the_pages_of_a_dataset_with_every_capability() {
+    let loaded = accord::Dataset::load(&[CAPABILITIES.into()], &Default::default()).expect("loads");
+    assert!(
+        loaded.run.diagnostics.is_empty(),
+        "{:?}",
+        loaded.run.diagnostics
+    );
+    let pages = accord::html_report::render(&loaded.dataset, &loaded.texts).expect("renders");
+    for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
+        let name = page.path.replace('/', "__");
+        insta::assert_snapshot!(format!("capabilities__{name}"), &page.content);
+    }
+    let page = |path: &str| {
+        &pages
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap_or_else(|| panic!("no page {path}"))
+            .content
+    };
+    // What each capability must show, beyond the snapshots' exact markup.
+    let agreements = page("agreements.html");
+    for shown in [
+        "id=\"minerals-accord-draft\"",
+        "polarity-negative",
+        "50% of revenue from new licences",
+        "3 seats on the board",
+        "10 years",
+        "USD 75,000,000",
+        "unanimity (the board)",
+        "<span class=\"kind\">implements</span>",
+        "Sources disagree",
+        "limited partnership, under the law of Examplia",
+        "general partner",
+        "Distribution of proceeds",
+    ] {
+        assert!(agreements.contains(shown), "agreements.html lacks {shown}");
+    }
+    // A text's own status history shows its conflict too.
+    let draft = &agreements[agreements
+        .find("id=\"minerals-accord-draft\"")
+        .expect("the draft")
+        ..agreements
+            .find("id=\"minerals-accord-signed\"")
+            .expect("the signed text")];
+    assert!(draft.contains("Sources disagree"), "{draft}");
+    let timeline = page("timeline.html");
+    for shown in [
+        "Part of: <a",
+        "Parts: <a",
+        "Also taking part",
+        "120 in favour",
+        "30 against",
+        "5 abstentions",
+        "Sources disagree",
+    ] {
+        assert!(timeline.contains(shown), "timeline.html lacks {shown}");
+    }
+    assert!(page("sources/herald-accord.html").contains(">excerpt<"));
+    assert!(
+        page("sources/ministry-post.html")
+            .contains("<h1>Social media post by Examplia Ministry of Foreign Affairs</h1>")
+    );
+    assert!(page("claims.html").contains("vocabulary.html#security-guarantees"));
+    assert!(page("agreements.html").contains(">via <a"));
+    assert_links_land(&pages, 80);
+}
+
 #[test]
 fn every_link_between_pages_lands_on_an_element() {
     let loaded = accord::Dataset::load(&["data".into()], &Default::default()).expect("loads");
     let pages = accord::html_report::render(&loaded.dataset, &loaded.texts).expect("renders");
+    assert_links_land(&pages, 250);
+}
+
+/// Every link of every page leads to a page of the report and, with an anchor, to an element of
+/// it; there are more than `at_least` links.
+fn assert_links_land(pages: &[accord::html_report::Page], at_least: usize) {
     let href = regex::Regex::new(r##"href="([^"#]*)(?:#([^"]*))?""##).expect("regex");
     let mut checked = 0;
-    for page in &pages {
+    for page in pages {
         let dir = Path::new(&page.path).parent().unwrap_or(Path::new(""));
         // minijinja escapes `/` in attributes, as browsers decode it.
         let content = page.content.replace("&#x2f;", "/");
@@ -65,7 +147,7 @@ fn every_link_between_pages_lands_on_an_element() {
             checked += 1;
         }
     }
-    assert!(checked > 250, "only {checked} links");
+    assert!(checked > at_least, "only {checked} links");
 }
 
 #[test]

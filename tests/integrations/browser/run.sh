@@ -34,7 +34,7 @@ browse() { # browse MODE URL: the DOM after load (dump) or a screenshot (PNG pat
 }
 
 site="file://$PWD/$out/site"
-for page in index timeline agreements claims actors; do
+for page in index timeline agreements claims actors vocabulary; do
   browse dump "$site/$page.html" > "$out/$page.dom.html"
 done
 for source in "$out"/site/sources/*.html; do
