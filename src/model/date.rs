@@ -29,7 +29,8 @@ pub struct DateValue {
     )]
     pub time_zone: Option<TimeZone>,
     /// The source's own words for this date, copied exactly (for example `the 27th (local time)`).
-    /// accord checks that they appear in a source the enclosing record cites.
+    /// accord checks that they appear in a source the enclosing record cites, or, for a date
+    /// `read_from: url`, in the source's URL.
     #[schemars(extend("x-accord-verbatim" = "record"))]
     #[serde(deserialize_with = "super::non_empty_text")]
     #[schemars(length(min = 1))]
@@ -38,6 +39,11 @@ pub struct DateValue {
     /// inferred by the editor. Empty when every part is printed in the source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<DatePart>,
+    /// Where the date was read: in the source's text (`text`, the default, left out), or, for a
+    /// publication date the text does not print, in the source's `url` (`url`), whose part that
+    /// gives the date is then `as_written` (`2025/04/30`).
+    #[serde(default, skip_serializing_if = "DateOrigin::is_text")]
+    pub read_from: DateOrigin,
     /// How the inferred parts were resolved, in a sentence an editor can verify.
     #[serde(
         default,
@@ -61,4 +67,21 @@ pub enum DatePart {
     Time,
     /// The time zone.
     TimeZone,
+}
+
+/// Where a date was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// In the source's text.
+    #[default]
+    Text,
+    /// In the source's URL.
+    Url,
+}
+
+impl DateOrigin {
+    fn is_text(&self) -> bool {
+        *self == DateOrigin::Text
+    }
 }

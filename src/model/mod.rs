@@ -31,7 +31,7 @@ pub use bounded::{NonEmpty, OutOfBounds, Percentage};
 pub use citation::{Channel, Citation, Modality};
 pub use claim::{Claim, ClaimKind};
 pub use data_file::DataFile;
-pub use date::{DatePart, DateValue};
+pub use date::{DateOrigin, DatePart, DateValue};
 pub use event::{
     Event, EventKind, EventStatus, EventStatusReport, ParticipantReport, Place, VoteResult,
 };

@@ -7,6 +7,7 @@
 //! shape: the schema pass reports that.
 
 use std::cmp::Ordering;
+use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
@@ -74,7 +75,7 @@ pub(crate) fn check_record(
         "claims" => rules.analysis_holders(at, map),
         _ => {}
     }
-    rules.walk(at, record);
+    rules.walk(&mut at.to_owned(), record);
     rules.findings
 }
 
@@ -118,31 +119,45 @@ struct Rules<'f> {
 impl Rules<'_> {
     /// Walks every object of a record for the rules that apply wherever a structure appears:
     /// citations, dates and status histories.
-    fn walk(&mut self, at: &str, value: &Value) {
+    fn walk(&mut self, at: &mut String, value: &Value) {
         match value {
             Value::Object(map) => {
                 if map.contains_key("as_written") && map.get("date").is_some_and(Value::is_string) {
                     self.inferred_parts(at, map);
                 }
                 for (name, item) in map {
-                    let at = format!("{at}/{}", crate::pointer::escape(name));
+                    if !(item.is_object() || item.is_array()) {
+                        continue;
+                    }
+                    let len = at.len();
+                    at.push('/');
+                    at.push_str(&crate::pointer::escape(name));
                     match (name.as_str(), item) {
                         ("citations", Value::Array(citations)) => {
                             for (i, citation) in citations.iter().enumerate() {
                                 if let Value::Object(citation) = citation {
-                                    self.attribution(&format!("{at}/{i}"), citation);
+                                    let len = at.len();
+                                    let _ = write!(at, "/{i}");
+                                    self.attribution(at, citation);
+                                    at.truncate(len);
                                 }
                             }
                         }
-                        ("status", Value::Array(reports)) => self.status_history(&at, reports),
+                        ("status", Value::Array(reports)) => self.status_history(at, reports),
                         _ => {}
                     }
-                    self.walk(&at, item);
+                    self.walk(at, item);
+                    at.truncate(len);
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.walk(&format!("{at}/{i}"), item);
+                    if item.is_object() || item.is_array() {
+                        let len = at.len();
+                        let _ = write!(at, "/{i}");
+                        self.walk(at, item);
+                        at.truncate(len);
+                    }
                 }
             }
             _ => {}

@@ -252,6 +252,7 @@ impl FileFacts {
             plan,
             at: format!("/{section}/{index}"),
             cited: Vec::new(),
+            source_url: None,
             findings: Vec::new(),
         };
         walk.item(record, type_name, None);
@@ -280,6 +281,7 @@ impl FileFacts {
             plan,
             at: String::new(),
             cited: Vec::new(),
+            source_url: None,
             findings: Vec::new(),
         };
         if let Some(root_fields) = plan.types.get(ROOT) {
@@ -428,6 +430,9 @@ struct Walk<'a, 'v> {
     at: String,
     /// For each enclosing object that has citations, the sources it cites.
     cited: Vec<Vec<&'v str>>,
+    /// The `url` of the source record being walked, if it has one: a date read from the URL
+    /// is checked against it.
+    source_url: Option<&'v str>,
     findings: Vec<Diagnostic>,
 }
 
@@ -482,6 +487,10 @@ impl<'v> Walk<'_, 'v> {
             Field::Distinct => self.repeated_items(value),
             Field::Verbatim(scope) => {
                 let Some(text) = value.as_str() else { return };
+                if siblings.get("read_from").and_then(Value::as_str) == Some("url") {
+                    self.read_from_url(text);
+                    return;
+                }
                 let first = self.facts.quote_sources.len();
                 match scope {
                     Scope::Citation => {
@@ -540,13 +549,33 @@ impl<'v> Walk<'_, 'v> {
         };
         // A source record's own fields (its publication date) are checked against its own
         // text, which its `text` field names.
-        let own = if type_name == RecordKind::Source.definition() {
+        if type_name == RecordKind::Source.definition() {
             self.source_text(item);
-            item.get("id").and_then(Value::as_str)
+            let own = item.get("id").and_then(Value::as_str);
+            self.source_url = item.get("url").and_then(Value::as_str);
+            self.object(item, fields, own);
+            self.source_url = None;
         } else {
-            record_source
+            self.object(item, fields, record_source);
+        }
+    }
+
+    /// A date's words read from its source's URL rather than its text: they must be in the URL.
+    fn read_from_url(&mut self, text: &str) {
+        let message = match self.source_url {
+            Some(url) if url.contains(text) => return,
+            Some(_) => format!("`{text}` is not in the source's `url`"),
+            None => format!(
+                "`{text}` is read from a URL, but no source `url` encloses it: only a source's own dates can be read from its URL"
+            ),
         };
-        self.object(item, fields, own);
+        self.findings.push(
+            Diagnostic::new(Code::QuoteNotFound, message)
+                .at(self.at.clone(), Target::Value)
+                .with_help(
+                    "copy the part of the URL that gives the date, exactly, or give the `url`",
+                ),
+        );
     }
 
     /// Records where a source record's stored text is.
