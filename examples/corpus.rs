@@ -61,7 +61,8 @@ const CLAIM_KINDS: &[&str] = &[
     "expectation",
     "analysis",
 ];
-const MODALITIES: &[&str] = &["fact", "stated", "reported", "expected", "analysis"];
+// Modalities that name their speaker; `fact` and `analysis` name nobody, and these claims do.
+const MODALITIES: &[&str] = &["stated", "reported", "expected"];
 const EVENT_KINDS: &[&str] = &[
     "call",
     "talks",
@@ -189,6 +190,8 @@ fn article(
         text.push(if r % 5 == 0 { '\n' } else { ' ' });
         let person = format!("person-{}", rng.below(PEOPLE));
         let country = format!("country-{}", rng.below(COUNTRIES));
+        // The other party of an agreement: country-0, unless that is the first.
+        let partner = if country == "country-0" { "country-1" } else { "country-0" };
         if r % 8 == 1 {
             let id = format!("{source}-event-{r}");
             let kind = if spoil {
@@ -206,7 +209,7 @@ fn article(
         } else if r % 8 == 2 && agreements.len() < 20 {
             let _ = write!(
                 agreements,
-                "  - id: {source}-agreement\n    kind: economic\n    names:\n      - name: minerals agreement\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n    parties: [{country}, country-0]\n    status:\n      - status: to_be_signed\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: expected\n    terms:\n      - id: {source}-agreement-scope\n        kind: resource_scope\n        summary: The agreement covers rare earths and ports.\n        resources: [rare-earths, infrastructure-assets]\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: reported\n    citations:\n      - source: {source}\n        quote: \"{sentence}\"\n"
+                "  - id: {source}-agreement\n    kind: economic\n    names:\n      - name: minerals agreement\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n    parties: [{country}, {partner}]\n    status:\n      - status: to_be_signed\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: expected\n    terms:\n      - id: {source}-agreement-scope\n        kind: resource_scope\n        summary: The agreement covers rare earths and ports.\n        resources: [rare-earths, infrastructure-assets]\n        citations:\n          - source: {source}\n            quote: \"{sentence}\"\n            modality: reported\n            according_to: [{person}]\n    citations:\n      - source: {source}\n        quote: \"{sentence}\"\n"
             );
             // The agreement name must appear in the text.
             text.push_str("The minerals agreement was discussed. ");
