@@ -33,7 +33,7 @@ readonly AJV=$NODE_DIR/node_modules/.bin/ajv
 readonly AJV_FLAGS=(--spec=draft2020 -c ajv-formats --all-errors --strict=false)
 # The codes of findings JSON Schema can express; accord's others (dangling-reference, duplicate-id,
 # quotes, impossible dates, YAML-level findings) are rules the peers cannot check.
-readonly SCHEMA_CODES='["unknown-field","missing-field","invalid-type","invalid-value","invalid-pattern","schema-violation"]'
+readonly SCHEMA_CODES='["unknown-field","missing-field","invalid-type","invalid-value","invalid-pattern","schema-violation","empty-text"]'
 # check-jsonschema takes 1-2 minutes per run on `big` and several on these: --skip-slow-peers
 # leaves it out on them.
 readonly SLOW_PEER_SIZES=" many10 big2 "
