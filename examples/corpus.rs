@@ -191,7 +191,11 @@ fn article(
         let person = format!("person-{}", rng.below(PEOPLE));
         let country = format!("country-{}", rng.below(COUNTRIES));
         // The other party of an agreement: country-0, unless that is the first.
-        let partner = if country == "country-0" { "country-1" } else { "country-0" };
+        let partner = if country == "country-0" {
+            "country-1"
+        } else {
+            "country-0"
+        };
         if r % 8 == 1 {
             let id = format!("{source}-event-{r}");
             let kind = if spoil {
