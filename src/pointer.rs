@@ -21,14 +21,31 @@ pub(crate) fn unescape(token: &str) -> Cow<'_, str> {
     }
 }
 
-/// The key the last token of `pointer` names.
-pub(crate) fn last_key(pointer: &str) -> Cow<'_, str> {
-    unescape(pointer.rsplit('/').next().unwrap_or_default())
+/// How a finding names the value at `pointer`: its key (`kind`), or for an item of a list its
+/// list and index (`resources[0]`), as people who edit the file read it.
+pub(crate) fn field_label(pointer: &str) -> String {
+    let mut tokens = pointer.rsplit('/');
+    let last = tokens.next().unwrap_or_default();
+    if !last.is_empty()
+        && last.bytes().all(|b| b.is_ascii_digit())
+        && let Some(list) = tokens.next().filter(|t| !t.is_empty())
+    {
+        return format!("{}[{last}]", unescape(list));
+    }
+    unescape(last).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_are_named_by_list_and_index() {
+        assert_eq!(field_label("/terms/0/resources/0"), "resources[0]");
+        assert_eq!(field_label("/events/3/kind"), "kind");
+        assert_eq!(field_label("/0"), "0");
+        assert_eq!(field_label(""), "");
+    }
 
     #[test]
     fn tokens_round_trip() {
@@ -37,6 +54,6 @@ mod tests {
         }
         assert_eq!(escape("a/b~c"), "a~1b~0c");
         assert_eq!(unescape("~01"), "~1");
-        assert_eq!(last_key("/people/0/a~1b"), "a/b");
+        assert_eq!(field_label("/people/0/a~1b"), "a/b");
     }
 }

@@ -18,15 +18,24 @@
 //!
 //! The nearest candidate wins; of candidates equally near, the first in byte order, whatever the
 //! order they are given in, so that a suggestion never depends on the order of a map or a file.
+//!
+//! When no candidate is near enough, a word made of several words (`phone_call`) suggests the one
+//! candidate made only of some of them (`call`): the name with a word too many.
 
 /// The candidate nearest to `word`, if it is near enough to be what `word` misspells (see the
 /// module's documentation for the rule). A candidate equal to `word` is the nearest of all.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let candidates: Vec<&'c str> = candidates.into_iter().collect();
+    by_edits(word, &candidates).or_else(|| by_shared_words(word, &candidates))
+}
+
+/// The candidate fewest edits from `word`, within the limit.
+fn by_edits<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let word: Vec<char> = folded(word).collect();
     let limit = limit(word.len());
     let mut candidate_chars: Vec<char> = Vec::new();
     let mut best: Option<(usize, &'c str)> = None;
-    for candidate in candidates {
+    for &candidate in candidates {
         // Words whose lengths differ by more than the limit cannot be near enough, and the
         // length is much cheaper to count than the distance.
         if folded(candidate).count().abs_diff(word.len()) > limit {
@@ -42,6 +51,28 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     best.map(|(_, candidate)| candidate)
 }
 
+/// The one candidate all of whose words are words of `word` (`call` for `phone_call`, `summit`
+/// for `summit-meeting`), when no candidate is near enough by edits: a name written with a word
+/// too many. Two such candidates (`summit` and `meeting` for `summit_meeting`) suggest neither.
+fn by_shared_words<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let words = |text: &str| -> Vec<String> {
+        text.split(['_', '-', ' '])
+            .filter(|part| !part.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let given = words(word);
+    if given.len() < 2 {
+        return None;
+    }
+    let mut found = candidates.iter().copied().filter(|candidate| {
+        let parts = words(candidate);
+        !parts.is_empty() && parts.len() < given.len() && parts.iter().all(|p| given.contains(p))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 /// The most edits a word of `length` characters may be away from what it misspells.
 fn limit(length: usize) -> usize {
     (length / 3).max(2).min(length.saturating_sub(1))
@@ -55,6 +86,17 @@ fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::closest;
+
+    #[test]
+    fn a_name_with_a_word_too_many_suggests_the_name() {
+        let kinds = ["call", "talks", "meeting", "summit", "press_conference"];
+        assert_eq!(closest("phone_call", kinds), Some("call"));
+        assert_eq!(closest("video-call", kinds), Some("call"));
+        // Two candidates fit: neither is suggested.
+        assert_eq!(closest("summit_meeting", kinds), None);
+        // One word is no name with a word too many.
+        assert_eq!(closest("telephone", kinds), None);
+    }
 
     const FIELDS: &[&str] = &["id", "kind", "holders", "summary", "citations", "topics"];
 

@@ -165,10 +165,25 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
             continue;
         }
         let names: Vec<String> = readable.iter().map(|(id, _)| format!("`{id}`")).collect();
+        // Sources cited beside the readable ones that could not be searched: not written yet,
+        // or without a readable text (reported where the source is declared).
+        let unchecked: Vec<String> = facts
+            .sources_of(quote)
+            .filter(|id| !matches!(texts.get(id), Some(Some(_))))
+            .map(|id| format!("`{id}`"))
+            .collect();
+        let unchecked = if unchecked.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (not searched: {}, which has no readable text in the dataset)",
+                unchecked.join(", ")
+            )
+        };
         let mut diagnostic = Diagnostic::new(
             Code::QuoteNotFound,
             format!(
-                "this text does not appear in the source {}",
+                "this text does not appear in the source {}{unchecked}",
                 names.join(" or ")
             ),
         )

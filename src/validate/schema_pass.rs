@@ -205,7 +205,7 @@ impl SchemaValidator {
         raw: &dyn Fn(&str) -> Option<String>,
     ) -> Vec<Diagnostic> {
         let pointer = format!("{prefix}{}", error.instance_path().as_str());
-        let field = crate::pointer::last_key(&pointer).into_owned();
+        let field = crate::pointer::field_label(&pointer);
         let instance = error.instance();
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -265,11 +265,13 @@ impl SchemaValidator {
                     .map(|a| a.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
                 let given = display(instance);
-                let mut diagnostic = Diagnostic::new(
-                    Code::InvalidValue,
-                    format!("{given} is not an allowed value for `{field}`"),
-                )
-                .at(pointer.clone(), Target::Value);
+                let message = if instance.as_str() == Some("") {
+                    format!("`{field}` is empty")
+                } else {
+                    format!("{given} is not an allowed value for `{field}`")
+                };
+                let mut diagnostic =
+                    Diagnostic::new(Code::InvalidValue, message).at(pointer.clone(), Target::Value);
                 let suggestion = instance
                     .as_str()
                     .and_then(|text| closest(text, allowed.iter().copied()));
@@ -290,6 +292,17 @@ impl SchemaValidator {
                     .and_then(|s| s.get("title"))
                     .and_then(Value::as_str)
                     .unwrap_or("value");
+                // What the value must look like, in words: people who edit data read a rule,
+                // not a regular expression (`accord explain invalid-pattern` keeps the pattern).
+                let rule = if pattern == crate::model::ID_PATTERN {
+                    "an id is lowercase letters and digits separated by single hyphens".to_owned()
+                } else {
+                    parent
+                        .and_then(|s| s.get("description"))
+                        .and_then(Value::as_str)
+                        .map(first_sentence)
+                        .unwrap_or_else(|| format!("a {kind} matches `{pattern}`"))
+                };
                 let example = parent
                     .and_then(|s| s.get("examples"))
                     .and_then(|e| e.get(0))
@@ -304,11 +317,9 @@ impl SchemaValidator {
                 let diagnostic = match instance.as_str().and_then(|given| repaired(given, pattern))
                 {
                     Some(fixed) => diagnostic
-                        .with_help(format!(
-                            "did you mean `{fixed}`? a {kind} matches `{pattern}`"
-                        ))
+                        .with_help(format!("did you mean `{fixed}`? {rule}"))
                         .with_suggestion(crate::yaml::scalar(&fixed)),
-                    None => diagnostic.with_help(format!("a {kind} matches `{pattern}`{example}")),
+                    None => diagnostic.with_help(format!("{rule}{example}")),
                 };
                 vec![diagnostic]
             }
@@ -457,6 +468,9 @@ fn type_hint(kind: &TypeKind, instance: &Value, raw: &str) -> Option<String> {
             ));
         }
     }
+    if expects("array") && instance.is_null() {
+        return Some("an empty list is `[]`; or remove the key".to_owned());
+    }
     if expects("array") && !instance.is_array() && !instance.is_object() {
         return Some(format!("make it a list: `[{raw}]`"));
     }
@@ -476,6 +490,18 @@ fn repaired(given: &str, pattern: &str) -> Option<String> {
     [given.to_uppercase(), given.to_lowercase(), slug]
         .into_iter()
         .find(|candidate| candidate != given && !candidate.is_empty() && rule.is_match(candidate))
+}
+
+/// The first sentence of a description, without its full stop and with a small first letter,
+/// to follow "did you mean ...?" or stand as a hint: "a calendar date in ISO 8601 ... form".
+fn first_sentence(description: &str) -> String {
+    let end = description.find(". ").map_or(description.len(), |i| i + 1);
+    let sentence = description[..end].trim_end_matches('.');
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn article(kind: &str) -> String {

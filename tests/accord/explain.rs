@@ -60,3 +60,21 @@ fn every_markdown_file_in_src_codes_is_a_code() {
     }
     assert_eq!(files, Code::ALL.len());
 }
+
+#[test]
+fn the_invalid_pattern_page_keeps_the_schema_s_short_patterns() {
+    let page = accord::Code::InvalidPattern.explanation().details;
+    let schema = accord::schema::data_file_schema();
+    for (name, definition) in schema["$defs"].as_object().expect("definitions") {
+        let Some(pattern) = definition["pattern"].as_str() else {
+            continue;
+        };
+        if name == "Url" || name == "EmailAddress" {
+            continue;
+        }
+        assert!(
+            page.contains(pattern),
+            "{name}'s pattern `{pattern}` is not on the page"
+        );
+    }
+}

@@ -219,7 +219,9 @@ const SUGGESTED: &[(&str, &str, &str)] = &[
         "ruiz_will_sign_trade_accord",
         "ruiz-will-sign-trade-accord",
     ),
+    ("invalid-value--list-item.yaml", "years", "year"),
     ("invalid-value--misspelt.yaml", "statment", "statement"),
+    ("invalid-value--phone-call.yaml", "phone_call", "call"),
     ("unknown-field--misspelt-required.yaml", "sumary", "summary"),
     ("unknown-field.yaml", "according-to", "according_to"),
 ];
