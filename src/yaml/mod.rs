@@ -540,7 +540,14 @@ impl<'a, 's> Builder<'a, 's> {
             ),
             None => return Ok(()),
         };
-        let whole = Span::new(start.start, end.end.max(start.end));
+        // A block collection ends with its last node: the parser's end mark is the start of
+        // whatever follows (the next key), and an underline should not run on to it.
+        let end = if flow {
+            end.end
+        } else {
+            children.iter().map(|c| c.span.end).max().unwrap_or(end.end)
+        };
+        let whole = Span::new(start.start, end.max(start.end));
         if flow {
             self.check_flow_lines(whole)?;
         }
