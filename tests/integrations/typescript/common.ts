@@ -18,6 +18,8 @@ export function schemaValidator(): ValidateFunction<AccordDataFile> {
   ajv.addVocabulary([
     "x-accord-refers-to",
     "x-accord-verbatim",
+    "x-accord-format-version",
+    "x-accord-scaffold",
     "markdownEnumDescriptions",
     "markdownDescription",
   ]);

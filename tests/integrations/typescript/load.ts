@@ -8,7 +8,7 @@
 // Usage (from the repository root): node tests/integrations/typescript/build/load.js [DIR...]
 
 import { readYaml, schemaValidator, yamlFiles } from "./common";
-import type { AccordDataFile, Citation, GovernanceProvision } from "./generated/accord";
+import type { AccordDataFile, Citation, FundProvision } from "./generated/accord";
 
 // Compile-time checks: the generated types reject what the schema rejects. If one of these lines
 // stops being a type error, tsc fails with "Unused '@ts-expect-error' directive".
@@ -21,7 +21,7 @@ export const rejected: Citation[] = [
   { source: "s" },
 ];
 // @ts-expect-error an empty list where the schema says minItems: 1
-export const noCitations: GovernanceProvision = { summary: "s", citations: [] };
+export const noCitations: FundProvision = { summary: "s", citations: [] };
 
 const validate = schemaValidator();
 const files: AccordDataFile[] = [];
