@@ -96,6 +96,9 @@ pub struct FileFacts {
     pub(crate) quote_sources: Vec<Interned>,
     /// The source texts the file declares.
     pub(crate) source_texts: Vec<SourceText>,
+    /// Ids a lenient scan found in a file the YAML reader could not finish: the file may define
+    /// them, so references to them are not reported as dangling.
+    pub(crate) unread_ids: Vec<Interned>,
     /// The dated status reports of the file.
     pub(crate) status_dates: Vec<StatusDate>,
     /// The source ids status reports cite (see [`StatusDate::sources`]).
@@ -186,6 +189,22 @@ impl FileFacts {
 }
 
 impl FileFacts {
+    /// Scans the text of a file the YAML reader could not finish for what looks like the ids it
+    /// defines (`id: some-id`, in block or flow style), so that one syntax error does not turn
+    /// every reference to the file's records into a finding elsewhere.
+    pub(crate) fn scan_ids_leniently(&mut self, text: &str) {
+        static ID_KEY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r#"(?m)(?:^|[\s{,])id:[ \t]*[\[{]?[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*(?:[,}\]#]|$)"#)
+                .unwrap_or_else(|e| unreachable!("{e}"))
+        });
+        for found in ID_KEY.captures_iter(text) {
+            if let Some(id) = found.get(1) {
+                let id = self.intern(id.as_str());
+                self.unread_ids.push(id);
+            }
+        }
+    }
+
     /// Collects the ids defined in `value`, leniently, so that a record with schema errors still
     /// counts as defined and references to it do not dangle.
     pub(crate) fn collect_ids(&mut self, value: &Value) {

@@ -56,6 +56,7 @@ pub fn check_file(
                 if diagnostics.is_empty() {
                     diagnostics.push(empty_file());
                 }
+                facts.scan_ids_leniently(text);
                 return finish(path, diagnostics, facts);
             };
             let _ = document.set(full);
@@ -168,10 +169,11 @@ fn check_file_by_spanned_record(
         if diagnostics.is_empty() {
             diagnostics.push(empty_file());
         }
-        let facts = FileFacts {
+        let mut facts = FileFacts {
             path: path.to_path_buf(),
             ..FileFacts::default()
         };
+        facts.scan_ids_leniently(text);
         return finish(path, diagnostics, facts);
     };
     diagnostics.extend(record_findings);

@@ -14,6 +14,8 @@ pub(super) struct Index<'a> {
     first: FxHashMap<&'a str, (usize, &'a Definition)>,
     duplicates: Vec<(usize, &'a Definition, usize, &'a Definition)>,
     files: &'a [FileFacts],
+    /// Ids that files the YAML reader could not finish seem to define.
+    unread: rustc_hash::FxHashSet<&'a str>,
     /// The ids of each kind, sorted; built on the first dangling reference, for suggestions.
     by_kind: OnceLock<FxHashMap<RecordKind, Vec<&'a str>>>,
 }
@@ -36,10 +38,15 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        let unread = files
+            .iter()
+            .flat_map(|facts| facts.unread_ids.iter().map(|id| facts.str(*id)))
+            .collect();
         Index {
             first,
             duplicates,
             files,
+            unread,
             by_kind: OnceLock::new(),
         }
     }
@@ -112,6 +119,9 @@ impl<'a> Index<'a> {
                 self.files[*file].str(definition.pointer),
                 format!("the {} is defined here", definition.kind.as_str()),
             ),
+            // The id may be defined in a file that could not be read: its syntax error is
+            // the finding, not every reference to what it defines.
+            None if self.unread.contains(id) => return None,
             None => {
                 let expected = kinds_text(reference.expected);
                 // A field that takes any kind of record says "record", not "any record".

@@ -15,6 +15,7 @@ mod layers;
 mod migration;
 mod mutations;
 mod properties;
+mod recovery;
 mod report;
 mod scaffold;
 mod schema;
