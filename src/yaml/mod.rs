@@ -616,11 +616,53 @@ impl<'a, 's> Builder<'a, 's> {
             .with_span(at)
             .with_help("accord data files nest about ten levels deep; flatten the structure");
         }
-        let diagnostic = Diagnostic::new(
+        let mut diagnostic = Diagnostic::new(
             Code::YamlSyntax,
             format!("YAML syntax error: {}", error.info()),
         )
         .with_span(at);
+        // The parser notices an unclosed `[` or `{` only where the text stops making sense,
+        // often a line later; the cause is the innermost flow collection still open.
+        let open_flow = self
+            .stack
+            .iter()
+            .rev()
+            .find(|frame| frame.block_column().is_none())
+            .map(|frame| match frame {
+                Frame::Sequence { start, .. } | Frame::Mapping { start, .. } => *start,
+            });
+        if let Some(start) = open_flow.filter(|start| start.start < at.start) {
+            let opener = self
+                .offsets
+                .text
+                .get(start.start..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or('[');
+            let closer = if opener == '{' { '}' } else { ']' };
+            diagnostic = diagnostic
+                .with_label(
+                    Span::new(start.start, start.start + opener.len_utf8()),
+                    format!("this `{opener}` is not closed before the error"),
+                )
+                .with_help(format!(
+                    "close the `{opener}` with `{closer}` on the line where its items end"
+                ));
+            return diagnostic;
+        }
+        if let Some((opening, quote)) = runaway_quote(self.offsets.text, at.start, &error.info()) {
+            let line = |offset: usize| self.offsets.text[..offset].matches('\n').count() + 1;
+            return diagnostic
+                .with_label(
+                    Span::new(opening, opening + 1),
+                    format!(
+                        "the quoted text that begins here runs on to line {}",
+                        line(at.start)
+                    ),
+                )
+                .with_help(format!(
+                    "a `{quote}` that closes this text is missing: add it where the text ends"
+                ));
+        }
         match syntax_hint(&error.info()) {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic,
@@ -969,6 +1011,36 @@ fn column_of(text: &str, at: usize) -> usize {
 }
 
 /// Help for the parser's most common complaints.
+/// For an error just after a quoted scalar that spans lines, where its opening quote is: a
+/// missing closing quote makes the scalar run on to the next quote, and the error appears there.
+fn runaway_quote(text: &str, error_at: usize, info: &str) -> Option<(usize, char)> {
+    let quote = if info.contains("double-quoted") {
+        '"'
+    } else if info.contains("single-quoted") {
+        '\''
+    } else {
+        return None;
+    };
+    let before = text.get(..error_at)?;
+    let closing = before.rfind(quote)?;
+    let mut search = &before[..closing];
+    // The opening quote: the previous quote not escaped (`\"` in double quotes, `''` in single).
+    loop {
+        let candidate = search.rfind(quote)?;
+        let escaped = match quote {
+            '"' => search[..candidate].ends_with('\\'),
+            _ => search[..candidate].ends_with('\''),
+        };
+        if !escaped {
+            // Only a scalar that spans lines ran on; one on a single line ended where written.
+            return text[candidate..closing]
+                .contains('\n')
+                .then_some((candidate, quote));
+        }
+        search = &search[..candidate - usize::from(quote == '\'')];
+    }
+}
+
 fn syntax_hint(info: &str) -> Option<&'static str> {
     if info.contains("unprintable") {
         Some("remove control characters such as NUL bytes: binary files cannot be data files")
