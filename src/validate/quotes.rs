@@ -189,6 +189,34 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
         )
         .at(facts.str(quote.pointer), Target::Value)
         .in_file(facts.path.clone());
+        if let Some(near) = readable
+            .iter()
+            .find_map(|(id, text)| near_miss(wanted, text).map(|near| (*id, near)))
+        {
+            let (id, (passage, differences)) = near;
+            // Where the passage is in the stored text, read again: the texts kept for the search
+            // have their white space collapsed.
+            let at = files
+                .iter()
+                .find_map(|f| f.source_texts.iter().find(|s| s.id == id).map(|s| (f, s)))
+                .and_then(|(declaring, source)| {
+                    let original = load_text(&declaring.path, &source.text).ok()?;
+                    let offset = original.find(passage)?;
+                    let line = original[..offset].matches('\n').count() + 1;
+                    let column = original[..offset]
+                        .rsplit('\n')
+                        .next()
+                        .map_or(0, |l| l.chars().count())
+                        + 1;
+                    Some(format!(" (line {line}, column {column} of its text)"))
+                })
+                .unwrap_or_default();
+            diagnostics.push(diagnostic.with_help(format!(
+                "`{id}` has this passage{at} with {}: `{passage}`; copy it exactly",
+                differences.join(" and ")
+            )));
+            continue;
+        }
         diagnostic = match longest_found_prefix(wanted, readable.iter().map(|(_, text)| *text)) {
             // A short common prefix ("We ") says nothing; only a substantial one helps.
             Some(prefix) if prefix.len() * 5 >= wanted.len() * 2 => diagnostic.with_help(format!(
@@ -281,6 +309,59 @@ fn longest_found_prefix<'w, 't>(
     Some(&wanted[..boundaries[low]])
 }
 
+/// A character as a near-miss search sees it: quotation marks, apostrophes and dashes of any
+/// style as their plain forms, letters in lowercase. One character stays one character, so a
+/// match in the folded text is a match of the same characters in the text.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// The passage of `text` that `wanted` matches once quotation marks, apostrophes, dashes and
+/// case are folded, and what differs: the passage as the text has it, and the differences in
+/// words.
+fn near_miss<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<&'static str>)> {
+    let folded_wanted: String = wanted.chars().map(fold).collect();
+    let mut folded = String::with_capacity(text.len());
+    let mut starts = Vec::with_capacity(text.len());
+    for (offset, c) in text.char_indices() {
+        let f = fold(c);
+        for _ in 0..f.len_utf8() {
+            starts.push(offset);
+        }
+        folded.push(f);
+    }
+    starts.push(text.len());
+    let at = folded.find(&folded_wanted)?;
+    let start = starts[at];
+    let end = starts[at + folded_wanted.len()];
+    let passage = &text[start..end];
+    let mut differences = Vec::new();
+    for (a, b) in wanted.chars().zip(passage.chars()).filter(|(a, b)| a != b) {
+        let kind = match fold(a) {
+            '\'' => "other apostrophes or single quotation marks",
+            '"' => "other quotation marks",
+            '-' => "another dash",
+            _ if fold(a) == fold(b) => "other capitals",
+            _ => continue,
+        };
+        if !differences.contains(&kind) {
+            differences.push(kind);
+        }
+    }
+    (!differences.is_empty()).then_some((passage, differences))
+}
+
 fn tail(text: &str, chars: usize) -> String {
     let count = text.chars().count();
     if count <= chars {
@@ -293,6 +374,27 @@ fn tail(text: &str, chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_misses_name_what_differs() {
+        let text = "He said \"We will sign\" and it\u{2019}s done \u{2013} Examplia agrees.";
+        assert_eq!(
+            near_miss("it's done - examplia", text),
+            Some((
+                "it\u{2019}s done \u{2013} Examplia",
+                vec![
+                    "other apostrophes or single quotation marks",
+                    "another dash",
+                    "other capitals"
+                ]
+            ))
+        );
+        assert_eq!(
+            near_miss("\u{201C}We will sign\u{201D}", text),
+            Some(("\"We will sign\"", vec!["other quotation marks"]))
+        );
+        assert_eq!(near_miss("We will not sign", text), None);
+    }
 
     #[test]
     fn whitespace_runs_collapse() {
