@@ -143,3 +143,18 @@ fn a_run_that_cannot_happen_is_an_annotation_in_github_format() {
     );
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: cannot read"));
 }
+
+/// A section left empty reads as `null`, and the hint says how to write an empty list. (A CLI
+/// test rather than a fixture: pydantic's generated models accept `null` in optional fields.)
+#[test]
+fn a_null_section_is_told_to_be_an_empty_list() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("empty.yaml"), "claims:\n").expect("write");
+    let (code, stdout, _) = output(accord().arg("check").arg(dir.path()));
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("`claims` must be a list, not empty")
+            && stdout.contains("an empty list is `[]`; or remove the key"),
+        "{stdout}"
+    );
+}
