@@ -158,3 +158,42 @@ fn a_null_section_is_told_to_be_an_empty_list() {
         "{stdout}"
     );
 }
+
+/// A quote checked against several cited sources names the ones it could not search.
+#[test]
+fn a_quote_names_the_cited_sources_it_could_not_search() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("claim.yaml");
+    std::fs::write(
+        &file,
+        "claims:
+  - id: ruiz-says-something
+    kind: statement
+    holders: [ana-ruiz]
+    summary: Ana Ruiz says something no source prints.
+    direct_quote: Words no source prints.
+    citations:
+      - source: example-source
+        quote: adding, \"We will sign the trade accord.\"
+        modality: stated
+        according_to: [ana-ruiz]
+      - source: a-source-not-written-yet
+        quote: adding, \"We will sign the trade accord.\"
+        modality: stated
+        according_to: [ana-ruiz]
+",
+    )
+    .expect("write");
+    let (code, stdout, _) = output(
+        accord()
+            .args(["check", "--format", "concise", "tests/fixtures/base"])
+            .arg(&file),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(
+            "this text does not appear in the source `example-source` (not searched: `a-source-not-written-yet`, which has no readable text in the dataset)"
+        ),
+        "{stdout}"
+    );
+}
