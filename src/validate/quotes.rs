@@ -189,11 +189,22 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
         )
         .at(facts.str(quote.pointer), Target::Value)
         .in_file(facts.path.clone());
-        if let Some(near) = readable
-            .iter()
-            .find_map(|(id, text)| near_miss(wanted, text).map(|near| (*id, near)))
-        {
-            let (id, (passage, differences)) = near;
+        let near = readable.iter().find_map(|(id, text)| {
+            near_miss(wanted, text)
+                .map(|(passage, differences)| (*id, passage, differences.join(" and ")))
+                .or_else(|| {
+                    changed_words(wanted, text).map(|(passage, changes)| {
+                        let changes: Vec<String> = changes
+                            .iter()
+                            .map(|(quoted, source)| {
+                                format!("`{source}` where the quote has `{quoted}`")
+                            })
+                            .collect();
+                        (*id, passage, changes.join(", "))
+                    })
+                })
+        });
+        if let Some((id, passage, differences)) = near {
             // Where the passage is in the stored text, read again: the texts kept for the search
             // have their white space collapsed.
             let at = files
@@ -212,8 +223,7 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
                 })
                 .unwrap_or_default();
             diagnostics.push(diagnostic.with_help(format!(
-                "`{id}` has this passage{at} with {}: `{passage}`; copy it exactly",
-                differences.join(" and ")
+                "`{id}` has this passage{at} with {differences}: `{passage}`; copy it exactly"
             )));
             continue;
         }
@@ -362,6 +372,82 @@ fn near_miss<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<&'static s
     (!differences.is_empty()).then_some((passage, differences))
 }
 
+/// The passage of `text` that `wanted` is with a few words changed, found by anchoring on the
+/// longest run of the quote's words that the text has and aligning word by word around it: the
+/// passage, and each changed word with the source's word. At most a third of the words (and
+/// at least one, at most three) may differ; quotes of fewer than four words are not aligned.
+fn changed_words<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<(String, String)>)> {
+    let quoted: Vec<&str> = wanted.split(' ').collect();
+    // Long quotes are not aligned: the search below is for the slip of a word or two, and its
+    // cost grows with the quote.
+    if quoted.len() < 4 || quoted.len() > 60 {
+        return None;
+    }
+    // The longest run of consecutive quoted words the text has. At each start the run that is
+    // found is longest by binary search on its length: a run's every prefix is found too.
+    let mut anchor: Option<(usize, usize, usize)> = None; // (first word, words, offset in text)
+    for first in 0..quoted.len() {
+        let best = anchor.map_or(0, |(_, words, _)| words);
+        if quoted.len() - first <= best {
+            break;
+        }
+        let (mut low, mut high) = (0, quoted.len() - first);
+        let mut found = None;
+        while low < high {
+            let middle = (low + high).div_ceil(2);
+            match text.find(&quoted[first..first + middle].join(" ")) {
+                Some(offset) => {
+                    low = middle;
+                    found = Some(offset);
+                }
+                None => high = middle - 1,
+            }
+        }
+        if let Some(offset) = found.filter(|_| low > best) {
+            anchor = Some((first, low, offset));
+        }
+    }
+    let (first, words, offset) = anchor?;
+    if words * 3 < quoted.len() {
+        return None;
+    }
+    // The text's words around the anchor, as many before and after as the quote has.
+    let before: Vec<(usize, &str)> = word_starts(&text[..offset]);
+    if before.len() < first {
+        return None;
+    }
+    let start = if first == 0 {
+        offset
+    } else {
+        before[before.len() - first].0
+    };
+    let after: Vec<(usize, &str)> = word_starts(&text[start..]);
+    let window = after.get(..quoted.len())?;
+    let end = start + window.last().map(|(at, word)| at + word.len())?;
+    let changes: Vec<(String, String)> = quoted
+        .iter()
+        .zip(window)
+        .filter(|(q, (_, w))| q != &w)
+        .map(|(q, (_, w))| ((*q).to_owned(), (*w).to_owned()))
+        .collect();
+    let allowed = (quoted.len() / 3).clamp(1, 3);
+    (!changes.is_empty() && changes.len() <= allowed).then(|| (&text[start..end], changes))
+}
+
+/// The words of `text`, split at single spaces (the text's white space is collapsed), with the
+/// offset of each.
+fn word_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for word in text.split(' ') {
+        if !word.is_empty() {
+            out.push((at, word));
+        }
+        at += word.len() + 1;
+    }
+    out
+}
+
 fn tail(text: &str, chars: usize) -> String {
     let count = text.chars().count();
     if count <= chars {
@@ -394,6 +480,31 @@ mod tests {
             Some(("\"We will sign\"", vec!["other quotation marks"]))
         );
         assert_eq!(near_miss("We will not sign", text), None);
+    }
+
+    #[test]
+    fn a_changed_word_is_found_by_its_neighbours() {
+        let text = "Officials said the accord covers rare earths and ports in the north.";
+        assert_eq!(
+            changed_words("the accord covers rare minerals and ports", text),
+            Some((
+                "the accord covers rare earths and ports",
+                vec![("minerals".to_owned(), "earths".to_owned())]
+            ))
+        );
+        assert_eq!(
+            changed_words("Officials denied the accord covers rare earths", text),
+            Some((
+                "Officials said the accord covers rare earths",
+                vec![("denied".to_owned(), "said".to_owned())]
+            ))
+        );
+        // Too many changes, or too short a quote, is no near miss.
+        assert_eq!(
+            changed_words("the pact spans many metals and docks", text),
+            None
+        );
+        assert_eq!(changed_words("rare metals", text), None);
     }
 
     #[test]
