@@ -173,10 +173,14 @@ impl Rules<'_> {
         kinds: &[&str],
         what: &str,
     ) {
+        // The kind is parsed only for a record that has the field, which few have.
+        if !map.contains_key(field) {
+            return;
+        }
         let Some(kind) = text(map, "kind").filter(|k| known_kind(what, k)) else {
             return;
         };
-        if map.contains_key(field) && !kinds.contains(&kind) {
+        if !kinds.contains(&kind) {
             let allowed = kinds
                 .iter()
                 .map(|k| format!("`{k}`"))
@@ -198,9 +202,9 @@ impl Rules<'_> {
     /// A source needs its title unless it is a social-media post; its publication date is kept
     /// for [`check_publication`].
     fn source(&mut self, at: &str, map: &Map<String, Value>) {
-        if let Some(kind) = text(map, "kind").filter(|k| known_kind("source", k))
+        if !map.contains_key("title")
+            && let Some(kind) = text(map, "kind").filter(|k| known_kind("source", k))
             && kind != UNTITLED_SOURCE_KIND
-            && !map.contains_key("title")
         {
             self.findings.push(
                 Diagnostic::new(
