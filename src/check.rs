@@ -52,9 +52,31 @@ pub struct CheckRun {
     pub empty_paths: Vec<PathBuf>,
 }
 
+/// Texts that stand in for data files on disk, by path as the run finds the file: an editor's
+/// unsaved buffers, or files that `accord check --fix` has fixed but not yet written.
+pub type Overlay = BTreeMap<PathBuf, String>;
+
 /// Checks every data file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun, CheckError> {
+    check_paths_with(paths, options, &Overlay::new())
+}
+
+/// [`check_paths`], reading each data file that `overlay` holds from there instead of from disk.
+/// Only files the run finds under `paths` are read from the overlay; its other entries are
+/// ignored.
+pub fn check_paths_with(
+    paths: &[PathBuf],
+    options: &CheckOptions,
+    overlay: &Overlay,
+) -> Result<CheckRun, CheckError> {
     let validator = SchemaValidator::new().map_err(CheckError::Schema)?;
+    let read_text = |path: &Path| match overlay.get(path) {
+        Some(text) if text.len() as u64 > options.max_file_size => {
+            Err(files::too_large(path, options.max_file_size))
+        }
+        Some(text) => Ok(text.clone()),
+        None => files::read_text(path, options.max_file_size),
+    };
     let (data_files, mut diagnostics) = files::discover_with(paths, options.follow_links)?;
     let empty_paths: Vec<PathBuf> = paths
         .iter()
@@ -63,7 +85,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
         .collect();
     let outcomes: Vec<(FileFacts, Vec<Diagnostic>, Option<String>)> = data_files
         .par_iter()
-        .map(|path| match files::read_text(path, options.max_file_size) {
+        .map(|path| match read_text(path) {
             Ok(text) => {
                 let outcome = validate::check_file(path, &text, &validator, &options.yaml);
                 // Keep the text only where a finding needs it for its snippet.
@@ -94,18 +116,24 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun
     let mut dataset = validate::check_dataset(&facts, &|yaml, text| {
         files::load_source_text(&roots, yaml, text, max_size)
     });
-    place_by_pointer(&mut dataset, &mut texts, options);
+    place_by_pointer(&mut dataset, &mut texts, options, &read_text);
     diagnostics.extend(dataset);
     for diagnostic in &diagnostics {
         for path in std::iter::once(&diagnostic.path)
             .chain(diagnostic.labels.iter().filter_map(|l| l.path.as_ref()))
         {
             if !texts.contains_key(path)
-                && let Some(text) = files::read_text_for_display(path, max_size)
+                && let Some(text) = overlay
+                    .get(path)
+                    .cloned()
+                    .or_else(|| files::read_text_for_display(path, max_size))
             {
                 texts.insert(path.clone(), text);
             }
         }
+    }
+    for (path, text) in &texts {
+        yaml::resolve_char_swaps(&mut diagnostics, path, text);
     }
     diagnostics.sort_by(|a, b| (&a.path, a.span, a.code).cmp(&(&b.path, b.span, b.code)));
     Ok(CheckRun {
@@ -133,6 +161,7 @@ fn place_by_pointer(
     diagnostics: &mut [Diagnostic],
     texts: &mut BTreeMap<PathBuf, String>,
     options: &CheckOptions,
+    read_text: &(dyn Fn(&Path) -> Result<String, Diagnostic> + Sync),
 ) {
     let mut files: BTreeSet<&Path> = BTreeSet::new();
     for diagnostic in diagnostics.iter().filter(|d| d.needs_placing()) {
@@ -148,7 +177,7 @@ fn place_by_pointer(
         .filter_map(|path| {
             let fresh = match kept.get(&path) {
                 Some(_) => None,
-                None => Some(files::read_text(&path, options.max_file_size).ok()?),
+                None => Some(read_text(&path).ok()?),
             };
             let text = fresh
                 .as_deref()

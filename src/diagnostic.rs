@@ -161,16 +161,72 @@ pub struct Label {
     pub message: String,
 }
 
+/// Whether a fix may be applied without a person looking at it, as ruff and rustfix tell them
+/// apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// The fix is what the text was clearly meant to be (a slip of the finger near one name, a
+    /// quote that differs from its source only in the style of its quotation marks):
+    /// `accord check --fix` applies it.
+    Safe,
+    /// The fix is likely but may change what the data means (another record's id, a name with
+    /// a word dropped): it is shown, in the help line and in every output format, and never
+    /// applied by `accord check --fix`.
+    Unsafe,
+}
+
+impl Applicability {
+    /// The name as printed in JSON and SARIF: `safe` or `unsafe`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// A fix for a finding: the text that replaces the text the finding underlines, which is the key
 /// of an unknown field and otherwise the value (quotes included, for a quoted one).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggestion {
+pub struct Fix {
     /// The text to write in place of `span`, exactly as it goes in the file: YAML, quoted only
     /// where the value needs quotes to read back as itself.
     pub replacement: String,
     /// The text it replaces, filled in with the finding's own span. `None` while the finding is
     /// not placed, or when its pointer led to no text of its own: such a fix cannot be applied.
     pub span: Option<Span>,
+    /// Whether `accord check --fix` may apply it.
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// Whether the fix can be applied unseen: it is safe and placed.
+    pub fn is_applicable(&self) -> bool {
+        self.applicability == Applicability::Safe && self.span.is_some()
+    }
+}
+
+/// One character of a scalar's value to change: the `occurrence`-th (from 0) `from` in the
+/// value becomes `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharSwap {
+    /// The character as the value has it.
+    pub from: char,
+    /// Which of the value's `from` characters, counted from 0.
+    pub occurrence: usize,
+    /// The character it becomes.
+    pub to: char,
+}
+
+/// A fix known as characters to change in a value, waiting for the value's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CharSwaps {
+    /// The changes.
+    pub(crate) swaps: Vec<CharSwap>,
+    /// Whether the fix is safe.
+    pub(crate) applicability: Applicability,
+    /// The value's text, once the finding is placed exactly on it.
+    pub(crate) span: Option<Span>,
 }
 
 /// Which text a pointer-placed finding underlines.
@@ -210,8 +266,11 @@ pub struct Diagnostic {
     /// How to fix it.
     pub help: Option<String>,
     /// The replacement that likely fixes it, when accord can name one (the field, value or id
-    /// that a misspelling was meant to be, as the help line says).
-    pub suggestion: Option<Suggestion>,
+    /// that a misspelling was meant to be, as the help line says), and whether it is safe.
+    pub fix: Option<Fix>,
+    /// A quote's fix, known as the characters to change in its value before the value's text
+    /// is at hand; turned into [`Diagnostic::fix`] once the finding is placed.
+    pub(crate) char_swaps: Option<CharSwaps>,
 }
 
 impl Diagnostic {
@@ -232,15 +291,16 @@ impl Diagnostic {
             target: Target::Value,
             labels: Vec::new(),
             help: None,
-            suggestion: None,
+            fix: None,
+            char_swaps: None,
         }
     }
 
     /// Sets the primary span, which is also the span a suggestion replaces.
     pub fn with_span(mut self, span: Span) -> Self {
         self.span = Some(span);
-        if let Some(suggestion) = &mut self.suggestion {
-            suggestion.span.get_or_insert(span);
+        if let Some(fix) = &mut self.fix {
+            fix.span.get_or_insert(span);
         }
         self
     }
@@ -296,12 +356,17 @@ impl Diagnostic {
         self
     }
 
-    /// Suggests `replacement` (YAML text, see [`Suggestion::replacement`]) for the text the
-    /// finding underlines; its span is the finding's, once placed.
-    pub fn with_suggestion(mut self, replacement: impl Into<String>) -> Self {
-        self.suggestion = Some(Suggestion {
+    /// Suggests `replacement` (YAML text, see [`Fix::replacement`]) for the text the finding
+    /// underlines; its span is the finding's, once placed.
+    pub fn with_fix(
+        mut self,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
+        self.fix = Some(Fix {
             replacement: replacement.into(),
             span: self.span,
+            applicability,
         });
         self
     }

@@ -292,6 +292,16 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<String, Diagnostic> {
     read_opened(file, path, max_size)
 }
 
+/// The finding for a file larger than `max_size` bytes.
+pub(crate) fn too_large(path: &Path, max_size: u64) -> Diagnostic {
+    Diagnostic::new(
+        Code::FileTooLarge,
+        format!("this file is larger than the limit of {max_size} bytes"),
+    )
+    .with_help("split the file, or raise the limit with --max-file-size")
+    .in_file(path.to_path_buf())
+}
+
 /// Reads an open file as UTF-8 text of at most `max_size` bytes; `path` names it in findings.
 fn read_opened(file: File, path: &Path, max_size: u64) -> Result<String, Diagnostic> {
     let fail = |error: std::io::Error| {
@@ -309,12 +319,7 @@ fn read_opened(file: File, path: &Path, max_size: u64) -> Result<String, Diagnos
         .read_to_end(&mut bytes)
         .map_err(fail)?;
     if bytes.len() as u64 > max_size {
-        return Err(Diagnostic::new(
-            Code::FileTooLarge,
-            format!("this file is larger than the limit of {max_size} bytes"),
-        )
-        .with_help("split the file, or raise the limit with --max-file-size")
-        .in_file(path.to_path_buf()));
+        return Err(too_large(path, max_size));
     }
     String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();

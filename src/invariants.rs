@@ -170,7 +170,7 @@ pub fn check_bytes(data: &[u8]) {
             assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         }
         // A suggestion replaces the text its finding underlines.
-        if let Some(span) = diagnostic.suggestion.as_ref().and_then(|s| s.span) {
+        if let Some(span) = diagnostic.fix.as_ref().and_then(|s| s.span) {
             assert_eq!(Some(span), diagnostic.span, "a suggestion elsewhere");
         }
     }

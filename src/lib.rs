@@ -17,6 +17,7 @@ pub mod dataset;
 pub mod diagnostic;
 pub mod explain;
 pub mod files;
+pub mod fix;
 pub mod html_report;
 #[cfg(feature = "fuzzing")]
 pub mod invariants;
@@ -30,9 +31,9 @@ pub mod suggest;
 pub mod validate;
 pub mod yaml;
 
-pub use check::{CheckOptions, CheckRun, check_paths};
+pub use check::{CheckOptions, CheckRun, Overlay, check_paths, check_paths_with};
 pub use dataset::Dataset;
-pub use diagnostic::{Code, Diagnostic, Label, Severity, Span, Suggestion};
+pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Label, Severity, Span};
 pub use files::CheckError;
 
 /// Every schema file accord publishes under `schemas/`, as `(file name, pretty JSON with a final

@@ -21,12 +21,85 @@
 //!
 //! When no candidate is near enough, a word made of several words (`phone_call`) suggests the one
 //! candidate made only of some of them (`call`): the name with a word too many.
+//!
+//! A suggestion is shown whenever there is one; [`is_clear_typo`] says when it is also safe to
+//! apply without a person looking (`accord check --fix`): a slip of at most two edits, with no
+//! other candidate nearly as near, that changes no digit. Ids carry dates and numbers
+//! (`talks-2025-02-27`), so a changed digit names another record, not a misspelling of this one;
+//! and two ids a few letters apart (`zelensky`, `zelenska`) are two people, so a word near two
+//! candidates is left to a person.
 
 /// The candidate nearest to `word`, if it is near enough to be what `word` misspells (see the
 /// module's documentation for the rule). A candidate equal to `word` is the nearest of all.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let candidates: Vec<&'c str> = candidates.into_iter().collect();
     by_edits(word, &candidates).or_else(|| by_shared_words(word, &candidates))
+}
+
+/// Whether `candidate`, as [`closest`] suggests it for `word` among `candidates`, is so clearly
+/// what `word` misspells that the suggestion may be applied unseen (see the module's
+/// documentation): at most two edits away (case aside), every other candidate at least two edits
+/// further, and the same digits in the same order.
+pub fn is_clear_typo<'c>(
+    word: &str,
+    candidate: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> bool {
+    let word_chars: Vec<char> = folded(word).collect();
+    let distance = |other: &str| {
+        let other: Vec<char> = folded(other).collect();
+        strsim::generic_damerau_levenshtein(&word_chars, &other)
+    };
+    let digits = |text: &str| {
+        text.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    let nearest = distance(candidate);
+    if word.is_empty()
+        || nearest > 2
+        || nearest >= word_chars.len()
+        || digits(word) != digits(candidate)
+    {
+        return false;
+    }
+    candidates.into_iter().all(|other| {
+        other == candidate
+            || folded(other).count().abs_diff(word_chars.len()) > nearest + 1
+            || distance(other) > nearest + 1
+    })
+}
+
+/// [`is_clear_typo`] for an id, which names a record: besides, the slip lies within one word of
+/// the id that has at least four letters, or is a hyphen too many or too few. Ids begin with
+/// short words that tell records apart (`ap-2025-02-26-minerals` and `afp-2025-02-26-minerals`
+/// are two outlets' pages, which may carry the same wire text), so a change to a short word is
+/// another record, however few letters it takes.
+pub fn is_clear_id_typo<'c>(
+    id: &str,
+    candidate: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> bool {
+    if !is_clear_typo(id, candidate, candidates) {
+        return false;
+    }
+    let words: Vec<&str> = id.split('-').collect();
+    let candidate_words: Vec<&str> = candidate.split('-').collect();
+    if words.len() != candidate_words.len() {
+        return id
+            .replace('-', "")
+            .eq_ignore_ascii_case(&candidate.replace('-', ""));
+    }
+    let mut changed = words
+        .iter()
+        .zip(&candidate_words)
+        .filter(|(a, b)| !a.eq_ignore_ascii_case(b));
+    match (changed.next(), changed.next()) {
+        (Some((a, b)), None) => a.chars().count().max(b.chars().count()) >= 4,
+        // Case alone differs.
+        (None, _) => true,
+        (Some(_), Some(_)) => false,
+    }
 }
 
 /// The candidate fewest edits from `word`, within the limit.
@@ -86,6 +159,49 @@ fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::closest;
+
+    #[test]
+    fn only_a_slip_near_one_candidate_with_the_same_digits_is_clear() {
+        let ids = ["zelensky", "zelenska", "talks-2025-02-27", "ana-ruiz"];
+        let clear = |word: &str| {
+            let candidate = closest(word, ids).unwrap_or_default();
+            (candidate, super::is_clear_typo(word, candidate, ids))
+        };
+        assert_eq!(clear("ana-rui"), ("ana-ruiz", true));
+        assert_eq!(clear("Ana-Ruiz"), ("ana-ruiz", true));
+        // `zelenska` is two edits from `zelenskyy`, only one more than `zelensky`.
+        assert_eq!(clear("zelenskyy"), ("zelensky", false));
+        // Another day is another record.
+        assert_eq!(clear("talks-2025-02-28"), ("talks-2025-02-27", false));
+        assert_eq!(clear("talsk-2025-02-27"), ("talks-2025-02-27", true));
+        // Three edits may be a suggestion, never a fix.
+        let long = ["ministry-of-foreign-affairs"];
+        assert!(!super::is_clear_typo(
+            "ministry-foreign-affairs",
+            "ministry-of-foreign-affairs",
+            long
+        ));
+        // A name with a word too many is a guess.
+        assert!(!super::is_clear_typo(
+            "phone_call",
+            "call",
+            ["call", "talks"]
+        ));
+    }
+
+    #[test]
+    fn an_id_is_clearly_misspelt_only_within_a_long_word() {
+        let ids = ["ap-2025-02-26-minerals", "minerals-deal", "talks-kyiv"];
+        let clear = |word: &str, candidate: &str| super::is_clear_id_typo(word, candidate, ids);
+        // Another outlet's page, one letter away.
+        assert!(!clear("afp-2025-02-26-minerals", "ap-2025-02-26-minerals"));
+        assert!(clear("ap-2025-02-26-mineral", "ap-2025-02-26-minerals"));
+        assert!(clear("mineralsdeal", "minerals-deal"));
+        assert!(clear("talks--kyiv", "talks-kyiv"));
+        assert!(clear("Minerals-Deal", "minerals-deal"));
+        // Two words changed.
+        assert!(!clear("talk-kiev", "talks-kyiv"));
+    }
 
     #[test]
     fn a_name_with_a_word_too_many_suggests_the_name() {

@@ -9,15 +9,15 @@ use serde::{Deserialize, Serialize};
 
 use super::{Counts, EmitContext, Emitter, range_of};
 use crate::check::CheckRun;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 
 /// The version of the JSON document's shape.
-pub const JSON_FORMAT_VERSION: u32 = 1;
+pub const JSON_FORMAT_VERSION: u32 = 2;
 
 /// The file name of the schema of `accord check --format json` under `schemas/`.
 pub const DIAGNOSTICS_SCHEMA_NAME: &str = "diagnostics.schema.json";
 /// The `$id` of the diagnostics schema.
-pub const DIAGNOSTICS_SCHEMA_ID: &str = "https://accord.invalid/schemas/v1/diagnostics.schema.json";
+pub const DIAGNOSTICS_SCHEMA_ID: &str = "https://accord.invalid/schemas/v2/diagnostics.schema.json";
 
 /// The JSON Schema of the document `accord check --format json` writes, [`JsonReport`].
 pub fn diagnostics_schema() -> serde_json::Value {
@@ -85,16 +85,39 @@ pub struct JsonDiagnostic {
     pub labels: Vec<JsonLabel>,
     /// How to fix it.
     pub help: Option<String>,
-    /// A replacement that likely fixes it (the field, value or id a misspelling was meant to
-    /// be); absent when accord has none.
+    /// The edits that likely fix it (the field, value or id a misspelling was meant to be, a
+    /// quote's quotation marks as its source has them), and whether `accord check --fix`
+    /// applies them; absent when accord has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<JsonSuggestion>,
+    pub fix: Option<JsonFix>,
 }
 
-/// A fix: text that replaces a range of the finding's file.
+/// A fix: edits of the finding's file, applied together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct JsonSuggestion {
+pub struct JsonFix {
+    /// `safe`: what the text was clearly meant to be, applied by `accord check --fix`;
+    /// `unsafe`: likely, but it may change what the data means (another record's id), so it is
+    /// only shown.
+    pub applicability: JsonApplicability,
+    /// The edits, in file order, none overlapping another.
+    pub edits: Vec<JsonEdit>,
+}
+
+/// Whether a fix may be applied unseen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum JsonApplicability {
+    /// Applied by `accord check --fix`.
+    Safe,
+    /// Shown, never applied unseen.
+    Unsafe,
+}
+
+/// An edit: text that replaces a range of the finding's file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JsonEdit {
     /// The text to write in place of `range`, exactly as it goes in the file (YAML).
     pub replacement: String,
     /// The text it replaces.
@@ -176,10 +199,16 @@ fn diagnostic(run: &CheckRun, context: &EmitContext, d: &Diagnostic) -> JsonDiag
             })
             .collect(),
         help: d.help.clone(),
-        suggestion: d.suggestion.as_ref().and_then(|suggestion| {
-            Some(JsonSuggestion {
-                replacement: suggestion.replacement.clone(),
-                range: range(run, &d.path, suggestion.span)?,
+        fix: d.fix.as_ref().and_then(|fix| {
+            Some(JsonFix {
+                applicability: match fix.applicability {
+                    Applicability::Safe => JsonApplicability::Safe,
+                    Applicability::Unsafe => JsonApplicability::Unsafe,
+                },
+                edits: vec![JsonEdit {
+                    replacement: fix.replacement.clone(),
+                    range: range(run, &d.path, fix.span)?,
+                }],
             })
         }),
     }

@@ -130,6 +130,29 @@ impl Counts {
     }
 }
 
+/// The line after the summary that says how many findings `accord check --fix` would fix, when
+/// any would.
+pub fn fix_hint(run: &CheckRun) -> Option<String> {
+    let fixable = run
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(crate::diagnostic::Fix::is_applicable)
+        })
+        .count();
+    match fixable {
+        0 => None,
+        1 => Some(
+            "1 finding can be fixed with `accord check --fix` (`--diff` shows the fix)".to_owned(),
+        ),
+        n => Some(format!(
+            "{n} findings can be fixed with `accord check --fix` (`--diff` shows the fixes)"
+        )),
+    }
+}
+
 /// The summary line of a run, without a trailing newline.
 pub fn summary(run: &CheckRun, elapsed: Duration) -> String {
     let Counts { errors, warnings } = Counts::of(run);

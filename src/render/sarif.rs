@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{EmitContext, Emitter, range_of};
 use crate::check::CheckRun;
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Severity};
 
 /// The SARIF 2.1.0 log of a run.
 pub(super) struct Sarif;
@@ -82,6 +82,37 @@ struct SarifResult<'a> {
     locations: [Location<'a>; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+/// A fix as SARIF writes one: a description and the replacements in one file. Whether it is
+/// safe is in its property bag, since SARIF has no word for it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text<String>,
+    artifact_changes: [ArtifactChange; 1],
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    applicability: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: [Replacement; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text<String>,
 }
 
 #[derive(Serialize)]
@@ -140,6 +171,44 @@ fn location<'a>(
         message: message.map(|text| Text { text }),
         id,
     }
+}
+
+/// The finding's fix, when it has one placed in a text.
+fn fixes(run: &CheckRun, context: &EmitContext, diagnostic: &Diagnostic) -> Vec<SarifFix> {
+    let Some(fix) = &diagnostic.fix else {
+        return Vec::new();
+    };
+    let Some(range) = range_of(run, &diagnostic.path, fix.span) else {
+        return Vec::new();
+    };
+    let applied = match fix.applicability {
+        Applicability::Safe => "`accord check --fix` applies it",
+        Applicability::Unsafe => "check it before applying: it may change what the data means",
+    };
+    vec![SarifFix {
+        description: Text {
+            text: format!("write `{}` ({applied})", fix.replacement),
+        },
+        artifact_changes: [ArtifactChange {
+            artifact_location: ArtifactLocation {
+                uri: context.display_path(&diagnostic.path),
+            },
+            replacements: [Replacement {
+                deleted_region: Region {
+                    start_line: range.start.line,
+                    start_column: range.start.column,
+                    end_line: range.end.line,
+                    end_column: range.end.column,
+                },
+                inserted_content: Text {
+                    text: fix.replacement.clone(),
+                },
+            }],
+        }],
+        properties: FixProperties {
+            applicability: fix.applicability.as_str(),
+        },
+    }]
 }
 
 /// The SARIF document of a run.
@@ -208,6 +277,7 @@ fn log<'a>(run: &'a CheckRun, context: &EmitContext) -> Log<'a> {
                     None,
                 )],
                 related_locations,
+                fixes: fixes(run, context, diagnostic),
             }
         })
         .collect();

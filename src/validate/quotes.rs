@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::SourceTextLoader;
 use super::facts::{FileFacts, Quote, SourceText};
-use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::diagnostic::{Applicability, CharSwap, CharSwaps, Code, Diagnostic, Target};
 
 /// Collapses every run of white space to one space and trims the ends; borrows when there is
 /// nothing to change.
@@ -222,6 +222,7 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
                     Some(format!(" (line {line}, column {column} of its text)"))
                 })
                 .unwrap_or_default();
+            diagnostic.char_swaps = typographic_swaps(wanted, passage);
             diagnostics.push(diagnostic.with_help(format!(
                 "`{id}` has this passage{at} with {differences}: `{passage}`; copy it exactly"
             )));
@@ -370,6 +371,49 @@ fn near_miss<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<&'static s
         }
     }
     (!differences.is_empty()).then_some((passage, differences))
+}
+
+/// The fix of a quote that differs from its source's `passage` only in typography: each
+/// character to change. Quotation marks and apostrophes in another style are safe to change;
+/// another dash or other capitals are likely the source's too, but a person should look (the
+/// quote may have been edited on purpose). Any other difference gives no fix.
+fn typographic_swaps(wanted: &str, passage: &str) -> Option<CharSwaps> {
+    if wanted.chars().count() != passage.chars().count() {
+        return None;
+    }
+    let mut swaps = Vec::new();
+    let mut applicability = Applicability::Safe;
+    let mut seen: Vec<(char, usize)> = Vec::new();
+    for (a, b) in wanted.chars().zip(passage.chars()) {
+        let occurrence = match seen.iter_mut().find(|(c, _)| *c == a) {
+            Some((_, count)) => {
+                *count += 1;
+                *count - 1
+            }
+            None => {
+                seen.push((a, 1));
+                0
+            }
+        };
+        if a == b {
+            continue;
+        }
+        match fold(a) {
+            '\'' | '"' if fold(b) == fold(a) => {}
+            _ if fold(a) == fold(b) => applicability = Applicability::Unsafe,
+            _ => return None,
+        }
+        swaps.push(CharSwap {
+            from: a,
+            occurrence,
+            to: b,
+        });
+    }
+    (!swaps.is_empty()).then_some(CharSwaps {
+        swaps,
+        applicability,
+        span: None,
+    })
 }
 
 /// The passage of `text` that `wanted` is with a few words changed, found by anchoring on the

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::facts::{Definition, FileFacts};
-use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Target};
 use crate::model::RecordKind;
 
 /// Every id of the dataset, with where it is first defined.
@@ -135,9 +135,9 @@ impl<'a> Index<'a> {
                     format!("no {wanted} has the id `{id}`"),
                 );
                 match self.closest(id, reference.expected) {
-                    Some(id) => diagnostic
-                        .with_help(format!("did you mean `{id}`?"))
-                        .with_suggestion(crate::yaml::scalar(id)),
+                    Some((best, applicability)) => diagnostic
+                        .with_help(format!("did you mean `{best}`?"))
+                        .with_fix(crate::yaml::scalar(best), applicability),
                     None => diagnostic.with_help(format!(
                         "add {} with this id, or fix the reference",
                         with_article(&wanted)
@@ -152,8 +152,9 @@ impl<'a> Index<'a> {
         )
     }
 
-    /// The existing id of an accepted kind nearest to `id`, if one is near enough to be a typo.
-    fn closest(&self, id: &str, kinds: &[RecordKind]) -> Option<&'a str> {
+    /// The existing id of an accepted kind nearest to `id`, if one is near enough to be a typo,
+    /// and whether replacing `id` with it is safe.
+    fn closest(&self, id: &str, kinds: &[RecordKind]) -> Option<(&'a str, Applicability)> {
         let by_kind = self.by_kind.get_or_init(|| {
             let mut by_kind: FxHashMap<RecordKind, Vec<&'a str>> = FxHashMap::default();
             for (id, (_, definition)) in &self.first {
@@ -164,14 +165,20 @@ impl<'a> Index<'a> {
             }
             by_kind
         });
-        crate::suggest::closest(
-            id,
+        let candidates = || {
             kinds
                 .iter()
                 .filter_map(|kind| by_kind.get(kind))
                 .flatten()
-                .copied(),
-        )
+                .copied()
+        };
+        let best = crate::suggest::closest(id, candidates())?;
+        let applicability = if crate::suggest::is_clear_id_typo(id, best, candidates()) {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        Some((best, applicability))
     }
 }
 

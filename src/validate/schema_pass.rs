@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Code, Diagnostic, Target};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Target};
 use crate::suggest::closest;
 
 /// The data-file schema, compiled once and shared by every file of a run.
@@ -153,7 +153,7 @@ impl SchemaValidator {
             .filter_map(|d| {
                 let pointer = d.pointer.as_deref()?;
                 let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
-                Some((parent, d.suggestion.as_ref()?.replacement.as_str()))
+                Some((parent, d.fix.as_ref()?.replacement.as_str()))
             })
             .collect();
         // A field of format 1 names the format-2 field that replaces it, which is then not
@@ -237,7 +237,10 @@ impl SchemaValidator {
                             }
                             Some(best) => diagnostic
                                 .with_help(format!("did you mean `{best}`?"))
-                                .with_suggestion(crate::yaml::scalar(best)),
+                                .with_fix(
+                                    crate::yaml::scalar(best),
+                                    applicability(name, best, names.iter().copied()),
+                                ),
                             None if !names.is_empty() => diagnostic.with_help(format!(
                                 "the fields allowed here are: {}",
                                 names.join(", ")
@@ -281,7 +284,14 @@ impl SchemaValidator {
                             "did you mean `{best}`? allowed: {}",
                             allowed.join(", ")
                         ))
-                        .with_suggestion(crate::yaml::scalar(best)),
+                        .with_fix(
+                            crate::yaml::scalar(best),
+                            applicability(
+                                instance.as_str().unwrap_or_default(),
+                                best,
+                                allowed.iter().copied(),
+                            ),
+                        ),
                     None => diagnostic.with_help(format!("allowed: {}", allowed.join(", "))),
                 };
                 vec![diagnostic]
@@ -316,9 +326,23 @@ impl SchemaValidator {
                 .at(pointer.clone(), Target::Value);
                 let diagnostic = match instance.as_str().and_then(|given| repaired(given, pattern))
                 {
-                    Some(fixed) => diagnostic
-                        .with_help(format!("did you mean `{fixed}`? {rule}"))
-                        .with_suggestion(crate::yaml::scalar(&fixed)),
+                    Some(fixed) => {
+                        // A change of case alone is the value written in the wrong case; a
+                        // slug made of other text may name something else.
+                        let case_only = instance
+                            .as_str()
+                            .is_some_and(|given| given.to_lowercase() == fixed.to_lowercase());
+                        diagnostic
+                            .with_help(format!("did you mean `{fixed}`? {rule}"))
+                            .with_fix(
+                                crate::yaml::scalar(&fixed),
+                                if case_only {
+                                    Applicability::Safe
+                                } else {
+                                    Applicability::Unsafe
+                                },
+                            )
+                    }
                     None => diagnostic.with_help(format!("{rule}{example}")),
                 };
                 vec![diagnostic]
@@ -479,6 +503,19 @@ fn type_hint(kind: &TypeKind, instance: &Value, raw: &str) -> Option<String> {
 
 /// A near miss of a pattern that does match it: the value in capitals (country codes), in
 /// lowercase, or as a slug (ids).
+/// Whether the suggestion `best` for `given` among `candidates` may be applied unseen.
+fn applicability<'c>(
+    given: &str,
+    best: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Applicability {
+    if crate::suggest::is_clear_typo(given, best, candidates) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    }
+}
+
 fn repaired(given: &str, pattern: &str) -> Option<String> {
     let rule = regex::Regex::new(pattern).ok()?;
     let slug = given

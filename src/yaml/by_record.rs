@@ -320,7 +320,7 @@ fn place_streamed(
 #[allow(clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Code;
+    use crate::diagnostic::{Applicability, Code};
 
     #[test]
     fn findings_are_placed_inside_their_record() {
@@ -329,11 +329,11 @@ mod tests {
         let mut findings = vec![
             Diagnostic::new(Code::UnknownField, "unknown")
                 .at("/people/1/nickname", Target::Key)
-                .with_suggestion("name"),
+                .with_fix("name", Applicability::Safe),
             Diagnostic::new(Code::UnknownField, "unknown").at("/extra", Target::Key),
             Diagnostic::new(Code::InvalidValue, "no such value")
                 .at("/people/1/nothing", Target::Value)
-                .with_suggestion("x"),
+                .with_fix("x", Applicability::Safe),
         ];
         place_by_record(&mut findings, None, text, &Limits::default());
         let placed: Vec<&str> = findings
@@ -344,7 +344,7 @@ mod tests {
         // A suggestion replaces its finding's text, and only text its pointer names exactly.
         let suggested: Vec<Option<Span>> = findings
             .iter()
-            .map(|d| d.suggestion.as_ref().and_then(|s| s.span))
+            .map(|d| d.fix.as_ref().and_then(|s| s.span))
             .collect();
         assert_eq!(suggested, [findings[0].span, None, None]);
     }
@@ -359,7 +359,7 @@ mod tests {
             Diagnostic::new(Code::UnknownField, "unknown").at("/extra", Target::Key),
             Diagnostic::new(Code::DanglingReference, "dangling")
                 .at("/people/0/id", Target::Value)
-                .with_suggestion("b"),
+                .with_fix("b", Applicability::Safe),
         ];
         place_by_record(&mut findings, None, text, &Limits::default());
         let placed: Vec<&str> = findings
@@ -367,7 +367,7 @@ mod tests {
             .map(|d| &text[d.span.expect("placed").range()])
             .collect();
         assert_eq!(placed, ["nickname", "extra", "a"]);
-        let suggestion = findings[2].suggestion.as_ref().expect("kept");
+        let suggestion = findings[2].fix.as_ref().expect("kept");
         assert_eq!(suggestion.span, findings[2].span);
     }
 

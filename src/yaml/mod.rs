@@ -14,6 +14,9 @@
 
 pub(crate) mod by_record;
 pub mod fast;
+mod rewrite;
+
+pub(crate) use rewrite::resolve_char_swaps;
 
 use std::collections::HashMap;
 
@@ -167,10 +170,13 @@ fn place_with(
         {
             let placed = find(pointer, diagnostic.target);
             diagnostic.span = Some(placed.span);
-            if let Some(suggestion) = &mut diagnostic.suggestion
-                && placed.exact
-            {
-                suggestion.span.get_or_insert(placed.span);
+            if placed.exact {
+                if let Some(fix) = &mut diagnostic.fix {
+                    fix.span.get_or_insert(placed.span);
+                }
+                if let Some(pending) = &mut diagnostic.char_swaps {
+                    pending.span.get_or_insert(placed.span);
+                }
             }
         }
         for label in &mut diagnostic.labels {

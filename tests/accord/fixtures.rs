@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use accord::Applicability::{self, Safe, Unsafe};
 use accord::Code;
 use accord::render::Format;
 
@@ -211,19 +212,47 @@ fn every_finding_points_at_the_marked_line() {
 }
 
 /// The fixtures and explanations' bad examples (`<code>.yaml`) whose finding suggests a fix: the text the fix replaces, and its replacement.
-const SUGGESTED: &[(&str, &str, &str)] = &[
-    ("dangling-reference.yaml", "ana-ruis", "ana-ruiz"),
-    ("invalid-pattern--lowercase-country-code.yaml", "gb", "GB"),
+const SUGGESTED: &[(&str, &str, &str, Applicability)] = &[
+    ("dangling-reference.yaml", "ana-ruis", "ana-ruiz", Safe),
+    (
+        "invalid-pattern--lowercase-country-code.yaml",
+        "gb",
+        "GB",
+        Safe,
+    ),
     (
         "invalid-pattern.yaml",
         "ruiz_will_sign_trade_accord",
         "ruiz-will-sign-trade-accord",
+        Unsafe,
     ),
-    ("invalid-value--list-item.yaml", "years", "year"),
-    ("invalid-value--misspelt.yaml", "statment", "statement"),
-    ("invalid-value--phone-call.yaml", "phone_call", "call"),
-    ("unknown-field--misspelt-required.yaml", "sumary", "summary"),
-    ("unknown-field.yaml", "according-to", "according_to"),
+    ("invalid-value--list-item.yaml", "years", "year", Safe),
+    (
+        "invalid-value--misspelt.yaml",
+        "statment",
+        "statement",
+        Safe,
+    ),
+    // A name with a word dropped is a guess.
+    (
+        "invalid-value--phone-call.yaml",
+        "phone_call",
+        "call",
+        Unsafe,
+    ),
+    (
+        "quote-not-found--curly-quotation-marks.yaml",
+        "adding, \u{201C}We will sign the trade accord.\u{201D}",
+        "adding, \"We will sign the trade accord.\"",
+        Safe,
+    ),
+    (
+        "unknown-field--misspelt-required.yaml",
+        "sumary",
+        "summary",
+        Safe,
+    ),
+    ("unknown-field.yaml", "according-to", "according_to", Safe),
 ];
 
 #[test]
@@ -243,7 +272,7 @@ fn suggestions_replace_the_misspelled_text_and_fix_the_file() {
     let mut suggested = BTreeSet::new();
     for path in &inputs {
         let run = check(&[Path::new(BASE), path]);
-        let Some(finding) = run.diagnostics.iter().find(|d| d.suggestion.is_some()) else {
+        let Some(finding) = run.diagnostics.iter().find(|d| d.fix.is_some()) else {
             continue;
         };
         let name = path
@@ -251,13 +280,15 @@ fn suggestions_replace_the_misspelled_text_and_fix_the_file() {
             .and_then(|n| n.to_str())
             .unwrap_or_default();
         suggested.insert(name.to_owned());
-        let Some((_, misspelled, replacement)) = SUGGESTED.iter().find(|(f, _, _)| *f == name)
+        let Some((_, misspelled, replacement, applicability)) =
+            SUGGESTED.iter().find(|(f, ..)| *f == name)
         else {
             panic!("{name} suggests a fix SUGGESTED does not list");
         };
-        let suggestion = finding.suggestion.as_ref().expect("a suggestion");
-        assert_eq!(suggestion.replacement, *replacement, "{name}");
-        let span = suggestion.span.expect("the suggestion is placed");
+        let fix = finding.fix.as_ref().expect("a fix");
+        assert_eq!(fix.replacement, *replacement, "{name}");
+        assert_eq!(fix.applicability, *applicability, "{name}");
+        let span = fix.span.expect("the fix is placed");
         assert_eq!(
             Some(span),
             finding.span,
@@ -269,16 +300,34 @@ fn suggestions_replace_the_misspelled_text_and_fix_the_file() {
         let fixed = format!(
             "{}{}{}",
             &text[..span.start],
-            suggestion.replacement,
+            fix.replacement,
             &text[span.end..]
         );
         let fixed_dir = tempfile::tempdir().expect("temp dir");
         let fixed_path = fixed_dir.path().join(name);
-        std::fs::write(&fixed_path, fixed).expect("write");
+        std::fs::write(&fixed_path, &fixed).expect("write");
         let run = check(&[Path::new(BASE), &fixed_path]);
         assert_eq!(rendered(&run), "", "{name}, fixed");
+        // `accord check --fix` applies the safe fixes, and only those.
+        let copy = fixed_dir.path().join(format!("copy-{name}"));
+        std::fs::write(&copy, text).expect("write");
+        let outcome = accord::fix::fix_paths(
+            &[PathBuf::from(BASE), copy.clone()],
+            &accord::CheckOptions::default(),
+        )
+        .expect("a run");
+        match applicability {
+            Safe => {
+                let [file] = outcome.files.as_slice() else {
+                    panic!("{name}: one file fixed");
+                };
+                assert_eq!(file.fixed, fixed, "{name}");
+                assert!(outcome.remaining.diagnostics.is_empty(), "{name}");
+            }
+            Unsafe => assert!(outcome.files.is_empty(), "{name}: an unsafe fix is applied"),
+        }
     }
-    let listed: BTreeSet<String> = SUGGESTED.iter().map(|(f, _, _)| (*f).to_owned()).collect();
+    let listed: BTreeSet<String> = SUGGESTED.iter().map(|(f, ..)| (*f).to_owned()).collect();
     assert_eq!(suggested, listed);
 }
 
@@ -296,10 +345,10 @@ fn a_suggestion_replaces_a_quoted_value_whole() {
         .diagnostics
         .iter()
         .filter_map(|d| {
-            let suggestion = d.suggestion.as_ref()?;
+            let fix = d.fix.as_ref()?;
             Some((
-                &text[suggestion.span.expect("placed").range()],
-                suggestion.replacement.as_str(),
+                &text[fix.span.expect("placed").range()],
+                fix.replacement.as_str(),
             ))
         })
         .collect();
@@ -328,5 +377,5 @@ fn a_key_the_mapping_has_is_suggested_in_words_only() {
     };
     assert_eq!(finding.help.as_deref(), Some("did you mean `summary`?"));
     // Renaming `sumary` to `summary` would repeat a key.
-    assert_eq!(finding.suggestion, None);
+    assert_eq!(finding.fix, None);
 }

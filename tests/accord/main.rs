@@ -7,6 +7,7 @@ mod dataset;
 mod explain;
 mod export;
 mod fast_reader;
+mod fix;
 mod fixtures;
 mod formats;
 mod fuzz_regressions;

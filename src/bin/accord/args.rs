@@ -110,6 +110,17 @@ pub(crate) struct CheckArgs {
     /// How many files to check at once (default: one per CPU).
     #[arg(long, value_name = "N")]
     pub(crate) threads: Option<std::num::NonZeroUsize>,
+    /// Apply the safe fixes, then report what remains: a field, value or id misspelt by a slip
+    /// of the finger near one name, and quotation marks a quote has in another style than its
+    /// source. Only the text each finding underlines is rewritten; comments, order, quoting
+    /// and blank lines stay. Suggestions that may change what the data means (another
+    /// record's id) are shown, never applied.
+    #[arg(long, conflicts_with = "diff")]
+    pub(crate) fix: bool,
+    /// Print the safe fixes as a unified diff and change no file; exit 1 if there is anything
+    /// to fix or any finding would remain.
+    #[arg(long)]
+    pub(crate) diff: bool,
     #[command(flatten)]
     pub(crate) dataset: DatasetArgs,
 }

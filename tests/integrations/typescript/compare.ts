@@ -42,7 +42,7 @@ function accordCheck(paths: string[]): Diagnostic[] {
     throw new Error(`accord check ${paths.join(" ")} exited with ${run.status}: ${run.stderr}`);
   }
   const output = JSON.parse(run.stdout) as { version: number; diagnostics: Diagnostic[] };
-  if (output.version !== 1) throw new Error(`accord's JSON output is version ${output.version}, expected 1`);
+  if (output.version !== 2) throw new Error(`accord's JSON output is version ${output.version}, expected 2`);
   return output.diagnostics;
 }
 

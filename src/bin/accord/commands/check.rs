@@ -1,7 +1,10 @@
-//! `accord check`: findings in any output format, and the exit code.
+//! `accord check`: findings in any output format, and the exit code; with `--fix`, the safe
+//! fixes written first, and with `--diff`, shown instead.
 
 use std::io::Write;
 
+use accord::CheckRun;
+use accord::fix::FixOutcome;
 use accord::render::Format;
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, no_files, rendered};
@@ -17,8 +20,14 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
     }
     let started = std::time::Instant::now();
     let format = Format::from(args.format);
-    let run = match accord::check_paths(&args.paths, &options) {
-        Ok(run) => run,
+    let result = if args.fix || args.diff {
+        accord::fix::fix_paths(&args.paths, &options)
+            .map(|FixOutcome { files, remaining }| (remaining, Some(files)))
+    } else {
+        accord::check_paths(&args.paths, &options).map(|run| (run, None))
+    };
+    let (run, fixed) = match result {
+        Ok(outcome) => outcome,
         Err(error) => {
             // In a workflow, say so where the annotations go too, not only in the log.
             if format == Format::Github {
@@ -42,6 +51,13 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         return Err(message);
     }
     let elapsed = started.elapsed();
+    if args.diff {
+        return show_diff(&run, &fixed.unwrap_or_default());
+    }
+    let fix_summary = match &fixed {
+        Some(files) => write_fixes(files)?,
+        None => None,
+    };
     // The whole report is rendered into memory, then written at once.
     let buffer = rendered(&run, format, args.color.enabled())?;
     std::io::stdout()
@@ -49,12 +65,99 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         .write_all(&buffer)
         .map_err(|e| format!("cannot write the report: {e}"))?;
     if matches!(format, Format::Human | Format::Concise) {
-        let summary = accord::render::summary(&run, elapsed);
-        let _ = writeln!(std::io::stderr(), "{summary}");
+        let mut stderr = std::io::stderr().lock();
+        if let Some(line) = fix_summary {
+            let _ = writeln!(stderr, "{line}");
+        }
+        let _ = writeln!(stderr, "{}", accord::render::summary(&run, elapsed));
+        if let Some(hint) = accord::render::fix_hint(&run) {
+            let _ = writeln!(stderr, "{hint}");
+        }
     }
     Ok(if run.diagnostics.is_empty() {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// Writes each fixed file over its original, provided the file still holds the text the fixes
+/// were made on; returns the line that says what was fixed, if anything was.
+fn write_fixes(files: &[accord::fix::FixedFile]) -> Result<Option<String>, String> {
+    for file in files {
+        let now = std::fs::read_to_string(&file.path)
+            .map_err(|e| format!("cannot read {} again: {e}", file.path.display()))?;
+        if now != file.original {
+            return Err(format!(
+                "{} changed while it was being checked; nothing was written to it",
+                file.path.display()
+            ));
+        }
+        std::fs::write(&file.path, &file.fixed)
+            .map_err(|e| format!("cannot write {}: {e}", file.path.display()))?;
+    }
+    let fixes: usize = files.iter().map(|f| f.fixes).sum();
+    Ok((!files.is_empty()).then(|| {
+        format!(
+            "fixed {} in {}",
+            plural(fixes, "finding"),
+            plural(files.len(), "file")
+        )
+    }))
+}
+
+/// `accord check --diff`: the diff of every file the safe fixes change on stdout, and on
+/// stderr what would be fixed and what would remain.
+fn show_diff(remaining: &CheckRun, files: &[accord::fix::FixedFile]) -> Result<u8, String> {
+    let working_dir = std::env::current_dir().unwrap_or_default();
+    let mut out = String::new();
+    for file in files {
+        let label = file
+            .path
+            .strip_prefix(&working_dir)
+            .unwrap_or(&file.path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.push_str(&accord::fix::unified_diff(
+            &label,
+            &file.original,
+            &file.fixed,
+        ));
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| format!("cannot write the diff: {e}"))?;
+    let fixes: usize = files.iter().map(|f| f.fixes).sum();
+    let left = remaining.diagnostics.len();
+    let line = if files.is_empty() {
+        "nothing to fix".to_owned()
+    } else {
+        format!(
+            "would fix {} in {}; no file was changed",
+            plural(fixes, "finding"),
+            plural(files.len(), "file")
+        )
+    };
+    let line = match left {
+        0 => line,
+        n => format!(
+            "{line}; {} would remain (run `accord check` to see them)",
+            plural(n, "finding")
+        ),
+    };
+    let _ = writeln!(std::io::stderr(), "{line}");
+    Ok(if files.is_empty() && left == 0 {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
