@@ -50,6 +50,9 @@ pub struct CheckRun {
     /// whose files are all hidden, links or not YAML. Callers decide whether that is an error
     /// (`accord check` says so and exits 2).
     pub empty_paths: Vec<PathBuf>,
+    /// For a run focused on some files of a dataset ([`check_in_dataset`]), how many other
+    /// files were read for their ids, sources and texts; their findings are not reported.
+    pub context_files: usize,
 }
 
 /// Texts that stand in for data files on disk, by path as the run finds the file: an editor's
@@ -69,6 +72,50 @@ pub fn check_paths_with(
     options: &CheckOptions,
     overlay: &Overlay,
 ) -> Result<CheckRun, CheckError> {
+    run(paths, None, options, overlay)
+}
+
+/// Checks the files `focus` names (files, or directories of them) in the context of their
+/// dataset, whose data is under `dataset`: every file is read, so that ids, sources and texts
+/// defined elsewhere are known, but only the findings about `focus` are reported: those in its
+/// files, and those elsewhere with a label in them (the first definition of an id that a focus
+/// file repeats). A focus path outside `dataset` is checked as well.
+pub fn check_in_dataset(
+    dataset: &[PathBuf],
+    focus: &[PathBuf],
+    options: &CheckOptions,
+    overlay: &Overlay,
+) -> Result<CheckRun, CheckError> {
+    let absolute = |path: &Path| crate::config::absolute(path);
+    let dataset_abs: Vec<PathBuf> = dataset.iter().map(|p| absolute(p)).collect();
+    let mut paths = dataset.to_vec();
+    paths.extend(
+        focus
+            .iter()
+            .filter(|f| {
+                let f = absolute(f);
+                !dataset_abs.iter().any(|d| f.starts_with(d))
+            })
+            .cloned(),
+    );
+    let focus: Vec<PathBuf> = focus.iter().map(|p| absolute(p)).collect();
+    run(&paths, Some(&focus), options, overlay)
+}
+
+/// A run over `paths`, reporting every finding, or with `focus` (absolute, normalized paths)
+/// only those about it.
+fn run(
+    paths: &[PathBuf],
+    focus: Option<&[PathBuf]>,
+    options: &CheckOptions,
+    overlay: &Overlay,
+) -> Result<CheckRun, CheckError> {
+    let in_focus = |path: &Path| {
+        focus.is_none_or(|focus| {
+            let path = crate::config::absolute(path);
+            focus.iter().any(|f| path.starts_with(f))
+        })
+    };
     let validator = SchemaValidator::new().map_err(CheckError::Schema)?;
     let read_text = |path: &Path| match overlay.get(path) {
         Some(text) if text.len() as u64 > options.max_file_size => {
@@ -135,14 +182,29 @@ pub fn check_paths_with(
     for (path, text) in &texts {
         yaml::resolve_char_swaps(&mut diagnostics, path, text);
     }
+    if focus.is_some() {
+        diagnostics.retain(|d| {
+            in_focus(&d.path)
+                || d.labels
+                    .iter()
+                    .any(|l| l.path.as_deref().is_some_and(|p| in_focus(p)))
+        });
+        texts.retain(|path, _| {
+            diagnostics
+                .iter()
+                .any(|d| d.path == *path || d.labels.iter().any(|l| l.path.as_ref() == Some(path)))
+        });
+    }
     diagnostics.sort_by(|a, b| (&a.path, a.span, a.code).cmp(&(&b.path, b.span, b.code)));
+    let focused: Vec<&FileFacts> = facts.iter().filter(|f| in_focus(&f.path)).collect();
     Ok(CheckRun {
         diagnostics,
         texts,
-        files_checked: facts.len(),
-        records: facts.iter().map(|f| f.records).sum(),
+        files_checked: focused.len(),
+        records: focused.iter().map(|f| f.records).sum(),
         line_indexes: Default::default(),
         empty_paths,
+        context_files: facts.len() - focused.len(),
     })
 }
 

@@ -118,6 +118,17 @@ pub fn discover_with(
     Ok((files, findings))
 }
 
+/// Whether `path` is a regular file (following links), for finding marker files such as
+/// `accord.toml`.
+pub fn is_regular_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
+/// Whether `path` is a directory (following links).
+pub fn is_dir(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_dir())
+}
+
 /// The directories whose files a dataset may name: every directory given to a run, and the
 /// directory of every file given, each canonicalised. Source texts, and the targets of followed
 /// links, must resolve inside one of them, so that data from an untrusted pull request cannot

@@ -48,10 +48,20 @@ impl FixOutcome {
 /// Checks the data files under `paths`, applies the safe fixes of the findings in memory, and
 /// checks again until no safe fix is left (at most [`MAX_PASSES`] rounds). Nothing is written.
 pub fn fix_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<FixOutcome, CheckError> {
+    fix_with(options, |overlay| check_paths_with(paths, options, overlay))
+}
+
+/// [`fix_paths`] with the check a closure: `check` runs over the data with the overlay's texts
+/// standing in for files (for example [`crate::check::check_in_dataset`], so that only the
+/// files in focus are fixed).
+pub fn fix_with(
+    options: &CheckOptions,
+    check: impl Fn(&Overlay) -> Result<CheckRun, CheckError>,
+) -> Result<FixOutcome, CheckError> {
     let mut overlay = Overlay::new();
     let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut counts: BTreeMap<PathBuf, usize> = BTreeMap::new();
-    let mut run = check_paths_with(paths, options, &overlay)?;
+    let mut run = check(&overlay)?;
     for _ in 0..MAX_PASSES {
         let mut changed = false;
         for (path, edits) in applicable_edits(&run.diagnostics) {
@@ -72,7 +82,7 @@ pub fn fix_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<FixOutcome
         if !changed {
             break;
         }
-        run = check_paths_with(paths, options, &overlay)?;
+        run = check(&overlay)?;
     }
     let files = overlay
         .into_iter()

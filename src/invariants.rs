@@ -194,6 +194,7 @@ pub fn check_bytes(data: &[u8]) {
         records: outcome.facts.records,
         line_indexes: Default::default(),
         empty_paths: Vec::new(),
+        context_files: 0,
     };
     for format in Format::ALL {
         let mut out = Vec::new();

@@ -13,6 +13,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod check;
+pub mod config;
 pub mod dataset;
 pub mod diagnostic;
 pub mod explain;
@@ -37,7 +38,7 @@ pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Label, Severity, Span
 pub use files::CheckError;
 
 /// Every schema file accord publishes under `schemas/`, as `(file name, pretty JSON with a final
-/// newline)`: the data file's, the JSON output format's and the export's.
+/// newline)`: the data file's, the JSON output format's, the export's and `accord.toml`'s.
 pub fn schema_files() -> Vec<(&'static str, String)> {
     use crate::schema::to_pretty_json;
     vec![
@@ -52,6 +53,10 @@ pub fn schema_files() -> Vec<(&'static str, String)> {
         (
             dataset::EXPORT_SCHEMA_NAME,
             to_pretty_json(&dataset::export_schema()),
+        ),
+        (
+            config::CONFIG_SCHEMA_NAME,
+            to_pretty_json(&config::config_schema()),
         ),
     ]
 }

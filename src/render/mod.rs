@@ -83,12 +83,13 @@ impl Default for EmitContext {
 }
 
 impl EmitContext {
-    /// `path` relative to the working directory when it lies below it, with `/` separators.
+    /// `path` relative to the working directory when it lies below it, with `/` separators,
+    /// and without a leading `./`.
     pub fn display_path(&self, path: &Path) -> String {
         let shown = if path.is_absolute() {
             path.strip_prefix(&self.working_dir).unwrap_or(path)
         } else {
-            path
+            path.strip_prefix(".").unwrap_or(path)
         };
         shown.to_string_lossy().replace('\\', "/")
     }
@@ -163,8 +164,15 @@ pub fn summary(run: &CheckRun, elapsed: Duration) -> String {
             format!("{n} {word}s")
         }
     };
+    let context = match run.context_files {
+        0 => String::new(),
+        n => format!(
+            ", in the context of {} of its dataset",
+            plural(n, "other file")
+        ),
+    };
     format!(
-        "checked {} ({}): {}, {} in {:.2?}",
+        "checked {} ({}){context}: {}, {} in {:.2?}",
         plural(run.files_checked, "file"),
         plural(run.records, "record"),
         plural(errors, "error"),

@@ -18,6 +18,7 @@ mod mutations;
 mod properties;
 mod recovery;
 mod report;
+mod root;
 mod scaffold;
 mod schema;
 mod story;

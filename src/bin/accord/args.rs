@@ -32,8 +32,8 @@ pub(crate) enum Command {
 
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// Files or directories of the dataset.
-    #[arg(default_value = "data")]
+    /// Files or directories of the dataset (default: the `data` of the nearest `accord.toml`,
+    /// or `data`).
     pub(crate) paths: Vec<PathBuf>,
     /// The directory to write the report into; open its index.html in a browser. It must be
     /// new, empty, or a report accord wrote before (which is then brought up to date).
@@ -64,8 +64,8 @@ pub(crate) struct NewArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
-    /// Files or directories of the dataset.
-    #[arg(default_value = "data")]
+    /// Files or directories of the dataset (default: the `data` of the nearest `accord.toml`,
+    /// or `data`).
     pub(crate) paths: Vec<PathBuf>,
     /// `json`: one document that follows schemas/export.schema.json; `jsonl`: one file per
     /// record kind (people.jsonl, claims.jsonl, ...) with one record per line.
@@ -99,7 +99,9 @@ pub(crate) struct ExplainArgs {
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// Files or directories to check; directories are searched for *.yaml and *.yml files.
-    #[arg(default_value = "data")]
+    /// Default: the `data` of the nearest `accord.toml` (searched from the working directory
+    /// up), or `data`. Files of a dataset with an `accord.toml` are checked in the context of
+    /// the whole dataset, and only their own findings are reported.
     pub(crate) paths: Vec<PathBuf>,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -183,15 +185,18 @@ pub(crate) struct DatasetArgs {
     /// that a mistyped path cannot pass as a clean run.
     #[arg(long)]
     pub(crate) allow_no_files: bool,
-    /// The largest file accepted, in bytes.
-    #[arg(long, default_value_t = accord::files::DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
-    pub(crate) max_file_size: u64,
-    /// The deepest nesting of YAML mappings and sequences accepted.
-    #[arg(long, default_value_t = accord::yaml::Limits::default().max_depth, value_name = "LEVELS")]
-    pub(crate) max_depth: usize,
-    /// The most nodes that YAML aliases may add to one file.
-    #[arg(long, default_value_t = accord::yaml::Limits::default().max_alias_nodes, value_name = "NODES")]
-    pub(crate) max_alias_nodes: usize,
+    /// The largest file accepted, in bytes [default: 268435456, or `accord.toml`'s
+    /// `limits.max-file-size`].
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_file_size: Option<u64>,
+    /// The deepest nesting of YAML mappings and sequences accepted [default: 64, or
+    /// `accord.toml`'s `limits.max-depth`].
+    #[arg(long, value_name = "LEVELS")]
+    pub(crate) max_depth: Option<usize>,
+    /// The most nodes that YAML aliases may add to one file [default: 10000, or
+    /// `accord.toml`'s `limits.max-alias-nodes`].
+    #[arg(long, value_name = "NODES")]
+    pub(crate) max_alias_nodes: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -208,14 +213,27 @@ pub(crate) struct SchemaArgs {
 }
 
 impl DatasetArgs {
-    pub(crate) fn options(&self) -> accord::CheckOptions {
+    /// The settings of a run: each flag given, or else the dataset's `accord.toml`, or else
+    /// the default.
+    pub(crate) fn options(&self, config: Option<&accord::config::Config>) -> accord::CheckOptions {
+        let defaults = accord::CheckOptions::default();
+        let limits = config.and_then(|c| c.limits.clone()).unwrap_or_default();
         accord::CheckOptions {
-            max_file_size: self.max_file_size,
+            max_file_size: self
+                .max_file_size
+                .or(limits.max_file_size)
+                .unwrap_or(defaults.max_file_size),
             yaml: accord::yaml::Limits {
-                max_depth: self.max_depth,
-                max_alias_nodes: self.max_alias_nodes,
+                max_depth: self
+                    .max_depth
+                    .or(limits.max_depth)
+                    .unwrap_or(defaults.yaml.max_depth),
+                max_alias_nodes: self
+                    .max_alias_nodes
+                    .or(limits.max_alias_nodes)
+                    .unwrap_or(defaults.yaml.max_alias_nodes),
             },
-            follow_links: self.follow_links,
+            follow_links: self.follow_links || config.and_then(|c| c.follow_links).unwrap_or(false),
         }
     }
 }

@@ -7,11 +7,12 @@ use accord::CheckRun;
 use accord::fix::FixOutcome;
 use accord::render::Format;
 
-use super::{EXIT_CLEAN, EXIT_FINDINGS, no_files, rendered};
+use super::{EXIT_CLEAN, EXIT_FINDINGS, Scope, no_files, rendered, scope};
 use crate::args::CheckArgs;
 
 pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
-    let options = args.dataset.options();
+    let scope = scope(&args.paths, &args.dataset)?;
+    let options = scope.options;
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.get())
@@ -20,11 +21,15 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
     }
     let started = std::time::Instant::now();
     let format = Format::from(args.format);
+    let run_with = |overlay: &accord::Overlay| match &scope.focus {
+        Some(focus) => accord::check::check_in_dataset(&scope.paths, focus, &options, overlay),
+        None => accord::check_paths_with(&scope.paths, &options, overlay),
+    };
     let result = if args.fix || args.diff {
-        accord::fix::fix_paths(&args.paths, &options)
+        accord::fix::fix_with(&options, run_with)
             .map(|FixOutcome { files, remaining }| (remaining, Some(files)))
     } else {
-        accord::check_paths(&args.paths, &options).map(|run| (run, None))
+        run_with(&accord::Overlay::new()).map(|run| (run, None))
     };
     let (run, fixed) = match result {
         Ok(outcome) => outcome,
@@ -73,11 +78,30 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         if let Some(hint) = accord::render::fix_hint(&run) {
             let _ = writeln!(stderr, "{hint}");
         }
+        if let Some(note) = lookup_note(&scope, !args.paths.is_empty(), &run) {
+            let _ = writeln!(stderr, "{note}");
+        }
     }
     Ok(if run.diagnostics.is_empty() {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS
+    })
+}
+
+/// What to say when ids that no given file defines may be defined in files that were not
+/// given: without an `accord.toml`, accord cannot know the rest of the dataset.
+fn lookup_note(scope: &Scope, given: bool, run: &CheckRun) -> Option<String> {
+    let dangling = run
+        .diagnostics
+        .iter()
+        .any(|d| d.code == accord::Code::DanglingReference);
+    (scope.root.is_none() && given && dangling).then(|| {
+        format!(
+            "note: no `{}` was found above the files given, so ids were looked up only in \
+             them; put one at the dataset's root to check a file in the context of its dataset",
+            accord::config::CONFIG_FILE_NAME
+        )
     })
 }
 
@@ -115,6 +139,7 @@ fn show_diff(remaining: &CheckRun, files: &[accord::fix::FixedFile]) -> Result<u
         let label = file
             .path
             .strip_prefix(&working_dir)
+            .or_else(|_| file.path.strip_prefix("."))
             .unwrap_or(&file.path)
             .to_string_lossy()
             .replace('\\', "/");

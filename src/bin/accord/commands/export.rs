@@ -14,8 +14,14 @@ fn is_accord_export(bytes: &[u8]) -> bool {
 }
 
 pub(crate) fn export(args: &ExportArgs) -> Result<u8, String> {
-    let options = args.dataset.options();
-    let Some(loaded) = load_checked(&args.paths, &options, "export", args.dataset.allow_no_files)?
+    let scope = super::scope(&args.paths, &args.dataset)?;
+    let options = scope.options;
+    let Some(loaded) = load_checked(
+        &scope.paths,
+        &options,
+        "export",
+        args.dataset.allow_no_files,
+    )?
     else {
         return Ok(EXIT_FINDINGS);
     };

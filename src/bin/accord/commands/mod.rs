@@ -29,6 +29,92 @@ pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit code: the run could not happen (bad arguments, unreadable paths).
 pub(crate) const EXIT_FAILURE: u8 = 2;
 
+/// What a command reads, once the dataset's root is known.
+pub(crate) struct Scope {
+    /// The dataset's `accord.toml`, if there is one above the paths.
+    pub(crate) root: Option<accord::config::Root>,
+    /// The paths given, or the dataset's data paths when none were.
+    pub(crate) paths: Vec<PathBuf>,
+    /// The paths given, when they are part of a dataset with a root but not all of it: they
+    /// are checked in the context of the whole dataset.
+    pub(crate) focus: Option<Vec<PathBuf>>,
+    /// The settings: flags, then `accord.toml`, then defaults.
+    pub(crate) options: accord::CheckOptions,
+}
+
+/// Finds the dataset's root from the paths given (or the working directory) and settles what
+/// to read.
+pub(crate) fn scope(
+    given: &[PathBuf],
+    dataset: &crate::args::DatasetArgs,
+) -> Result<Scope, String> {
+    let start = if given.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        given.to_vec()
+    };
+    let root = accord::config::find(&start).map_err(|e| e.to_string())?;
+    let options = dataset.options(root.as_ref().map(|r| &r.config));
+    let Some(root) = root else {
+        let paths = if given.is_empty() {
+            vec![PathBuf::from("data")]
+        } else {
+            given.to_vec()
+        };
+        return Ok(Scope {
+            root: None,
+            paths,
+            focus: None,
+            options,
+        });
+    };
+    let data = root.data_paths();
+    if given.is_empty() {
+        return Ok(Scope {
+            root: Some(root),
+            paths: data,
+            focus: None,
+            options,
+        });
+    }
+    let absolute = |p: &PathBuf| accord::config::absolute(p);
+    let given_abs: Vec<PathBuf> = given.iter().map(absolute).collect();
+    // The paths given cover the whole dataset: a plain run over them.
+    let covered = data
+        .iter()
+        .map(absolute)
+        .all(|d| given_abs.iter().any(|g| d.starts_with(g)));
+    // A source text named among them changes what quotes elsewhere find: the whole dataset's
+    // findings are reported.
+    let names_text = given
+        .iter()
+        .any(|p| p.is_file() && !p.extension().is_some_and(|e| e == "yaml" || e == "yml"));
+    let focus = (!covered && !names_text).then(|| given.to_vec());
+    let paths = if focus.is_some() {
+        data
+    } else if names_text {
+        // The whole dataset, and the data files given outside it.
+        let data_abs: Vec<PathBuf> = data.iter().map(absolute).collect();
+        let mut paths = data;
+        paths.extend(
+            given
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+                .filter(|p| !data_abs.iter().any(|d| absolute(p).starts_with(d)))
+                .cloned(),
+        );
+        paths
+    } else {
+        given.to_vec()
+    };
+    Ok(Scope {
+        root: Some(root),
+        paths,
+        focus,
+        options,
+    })
+}
+
 pub(crate) fn no_files(run: &accord::CheckRun, allowed: bool) -> Option<String> {
     if allowed || run.empty_paths.is_empty() {
         return None;

@@ -7,8 +7,14 @@ use crate::args::ReportArgs;
 use crate::output;
 
 pub(crate) fn report(args: &ReportArgs) -> Result<u8, String> {
-    let options = args.dataset.options();
-    let Some(loaded) = load_checked(&args.paths, &options, "report", args.dataset.allow_no_files)?
+    let scope = super::scope(&args.paths, &args.dataset)?;
+    let options = scope.options;
+    let Some(loaded) = load_checked(
+        &scope.paths,
+        &options,
+        "report",
+        args.dataset.allow_no_files,
+    )?
     else {
         return Ok(EXIT_FINDINGS);
     };
