@@ -187,7 +187,7 @@ fn run(
             in_focus(&d.path)
                 || d.labels
                     .iter()
-                    .any(|l| l.path.as_deref().is_some_and(|p| in_focus(p)))
+                    .any(|l| l.path.as_deref().is_some_and(&in_focus))
         });
         texts.retain(|path, _| {
             diagnostics

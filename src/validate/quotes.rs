@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick, is_nfd};
 
 use super::SourceTextLoader;
 use super::facts::{FileFacts, Quote, SourceText};
@@ -193,6 +195,10 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
             near_miss(wanted, text)
                 .map(|(passage, differences)| (*id, passage, differences.join(" and ")))
                 .or_else(|| {
+                    normalization_miss(wanted, text)
+                        .map(|(passage, differences)| (*id, passage, differences.join(" and ")))
+                })
+                .or_else(|| {
                     changed_words(wanted, text).map(|(passage, changes)| {
                         let changes: Vec<String> = changes
                             .iter()
@@ -357,8 +363,18 @@ fn near_miss<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<&'static s
     let start = starts[at];
     let end = starts[at + folded_wanted.len()];
     let passage = &text[start..end];
+    let differences = folded_differences(wanted.chars(), passage.chars());
+    (!differences.is_empty()).then_some((passage, differences))
+}
+
+/// What [`fold`] hides between two texts whose characters match one for one once folded, in
+/// words, each named once in the order first met.
+fn folded_differences(
+    wanted: impl Iterator<Item = char>,
+    passage: impl Iterator<Item = char>,
+) -> Vec<&'static str> {
     let mut differences = Vec::new();
-    for (a, b) in wanted.chars().zip(passage.chars()).filter(|(a, b)| a != b) {
+    for (a, b) in wanted.zip(passage).filter(|(a, b)| a != b) {
         let kind = match fold(a) {
             '\'' => "other apostrophes or single quotation marks",
             '"' => "other quotation marks",
@@ -370,7 +386,153 @@ fn near_miss<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<&'static s
             differences.push(kind);
         }
     }
-    (!differences.is_empty()).then_some((passage, differences))
+    differences
+}
+
+/// The passage of `text` that `wanted` matches once both are in the same Unicode normalization
+/// form (and folded as [`near_miss`] folds them), with what differs: the normalization form
+/// first, then any difference [`fold`] hides. A quote typed on one system and a source saved on
+/// another can hold the same letters composed (`é` as U+00E9, the Hangul syllable `협`) or
+/// decomposed (`e` and U+0301, the jamo `ᄒ`, `ᅧ`, `ᆸ`); they look alike and do not compare
+/// equal.
+///
+/// Only called once the plain search and [`near_miss`] failed, and a quote and a text that are
+/// both NFC are left alone: two NFC texts that are the same once normalized are the same as
+/// they are, so normalizing them finds nothing those searches missed, at the cost of a copy.
+fn normalization_miss<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<String>)> {
+    if is_nfc(wanted) && is_nfc(text) {
+        return None;
+    }
+    let folded_wanted: String = wanted.nfd().map(fold).collect();
+    if folded_wanted.is_empty() {
+        return None;
+    }
+    let decomposed = Decomposed::new(text);
+    let mut from = 0;
+    let (start, end) = loop {
+        let at = from + decomposed.folded[from..].find(&folded_wanted)?;
+        // A match that starts or ends inside a character's decomposition (`e` in the `e` and
+        // U+0301 of `é`) is not a match of whole characters: look further.
+        if let (Some(start), Some(end)) = (
+            decomposed.original_offset(at),
+            decomposed.original_offset(at + folded_wanted.len()),
+        ) && text[start..end] != *wanted
+        {
+            break (start, end);
+        }
+        from = at
+            + decomposed.folded[at..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+    };
+    let passage = &text[start..end];
+    let mut differences = vec![format!(
+        "another Unicode normalization form ({})",
+        forms(passage, wanted)
+    )];
+    differences.extend(
+        folded_differences(wanted.nfd(), passage.nfd())
+            .into_iter()
+            .map(str::to_owned),
+    );
+    Some((passage, differences))
+}
+
+/// The normalization forms of a source's passage and of the quote that matches it once both
+/// are normalized, in words.
+fn forms(passage: &str, wanted: &str) -> String {
+    let form = |text: &str| {
+        if is_nfc(text) {
+            "NFC"
+        } else if is_nfd(text) {
+            "NFD"
+        } else {
+            "neither NFC nor NFD"
+        }
+    };
+    let (of_passage, of_quote) = (form(passage), form(wanted));
+    if of_passage == of_quote {
+        // Two different texts that normalize alike are never both NFC or both NFD; both can be
+        // in neither form, their marks composed or ordered otherwise.
+        "neither the source's passage nor the quote is NFC or NFD, and their marks are composed or ordered otherwise".to_owned()
+    } else {
+        format!("the source's passage is {of_passage}, the quote {of_quote}")
+    }
+}
+
+/// A text in Unicode normalization form D, folded as [`near_miss`] folds it, with the way back
+/// to the text's own bytes. The text is decomposed piece by piece: each piece begins with a
+/// character whose decomposition begins with a starter (a character of canonical combining
+/// class 0) that composes with nothing before it, and holds the marks and jamo that follow it
+/// (see [`begins_a_piece`]). Canonical reordering never moves a mark across a starter, so the
+/// pieces' decompositions, one after the other, are the whole text's; and a match in the
+/// decomposed text that begins and ends where pieces do is a match of whole characters of the
+/// text, which composition would not change at its ends.
+struct Decomposed {
+    /// The text decomposed and folded.
+    folded: String,
+    /// Where each piece begins in `folded`, with the text's own end at the end; ascending.
+    piece_starts: Vec<usize>,
+    /// Where each piece begins in the text, one for one with `piece_starts`.
+    original_starts: Vec<usize>,
+}
+
+impl Decomposed {
+    /// Decomposes and folds `text`, piece by piece.
+    fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len() + text.len() / 2);
+        let mut piece_starts = Vec::new();
+        let mut original_starts = Vec::new();
+        let mut piece_start = 0;
+        for (offset, c) in text.char_indices() {
+            if offset > piece_start && begins_a_piece(c) {
+                piece_starts.push(folded.len());
+                original_starts.push(piece_start);
+                folded.extend(text[piece_start..offset].nfd().map(fold));
+                piece_start = offset;
+            }
+        }
+        if piece_start < text.len() {
+            piece_starts.push(folded.len());
+            original_starts.push(piece_start);
+            folded.extend(text[piece_start..].nfd().map(fold));
+        }
+        piece_starts.push(folded.len());
+        original_starts.push(text.len());
+        Self {
+            folded,
+            piece_starts,
+            original_starts,
+        }
+    }
+
+    /// The offset in the text of the piece that begins at `offset` of the decomposed text, or
+    /// `None` when no piece begins there.
+    fn original_offset(&self, offset: usize) -> Option<usize> {
+        let index = self.piece_starts.binary_search(&offset).ok()?;
+        self.original_starts.get(index).copied()
+    }
+}
+
+/// Whether `c` begins a piece of a [`Decomposed`] text: its canonical decomposition begins
+/// with a starter (a character of canonical combining class 0, which canonical reordering
+/// never moves) that composes with nothing before it. Not the same as `c` being a starter:
+/// U+0F73 is one, and decomposes to two marks; and the Hangul vowel and final jamo are
+/// starters that compose with the jamo before them, so `협` decomposed stays one piece and a
+/// quote of `혀` is not found in it.
+fn begins_a_piece(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    let mut first = None;
+    decompose_canonical(c, |d| {
+        first.get_or_insert(d);
+    });
+    first.is_none_or(|d| {
+        // A starter that may compose with what precedes it has the NFC quick check `Maybe`.
+        canonical_combining_class(d) == 0 && is_nfc_quick(std::iter::once(d)) == IsNormalized::Yes
+    })
 }
 
 /// The fix of a quote that differs from its source's `passage` only in typography: each
@@ -524,6 +686,98 @@ mod tests {
             Some(("\"We will sign\"", vec!["other quotation marks"]))
         );
         assert_eq!(near_miss("We will not sign", text), None);
+    }
+
+    /// `text` in normalization form D, asserted to differ from `text`.
+    fn nfd(text: &str) -> String {
+        let decomposed: String = text.nfd().collect();
+        assert_ne!(decomposed, text, "{text} is composed");
+        decomposed
+    }
+
+    #[test]
+    fn a_quote_in_another_normalization_form_is_found() {
+        let composed = "양국은 무역 협정에 서명했다. Le café est fermé.";
+        let decomposed = nfd(composed);
+        let nfc_of_nfd = "the source's passage is NFC, the quote NFD";
+        let nfd_of_nfc = "the source's passage is NFD, the quote NFC";
+        // Korean: the Hangul syllables against their jamo, both ways.
+        assert_eq!(
+            normalization_miss(&nfd("무역 협정"), composed),
+            Some((
+                "무역 협정",
+                vec![format!("another Unicode normalization form ({nfc_of_nfd})")]
+            ))
+        );
+        assert_eq!(
+            normalization_miss("무역 협정", &decomposed),
+            Some((
+                nfd("무역 협정").as_str(),
+                vec![format!("another Unicode normalization form ({nfd_of_nfc})")]
+            ))
+        );
+        // Latin: `é` as U+00E9 against `e` and U+0301, both ways.
+        assert_eq!(
+            normalization_miss(&nfd("café est fermé"), composed),
+            Some((
+                "café est fermé",
+                vec![format!("another Unicode normalization form ({nfc_of_nfd})")]
+            ))
+        );
+        assert_eq!(
+            normalization_miss("café", &decomposed),
+            Some((
+                nfd("café").as_str(),
+                vec![format!("another Unicode normalization form ({nfd_of_nfc})")]
+            ))
+        );
+        // What the near miss folds is named after the form.
+        assert_eq!(
+            normalization_miss(&nfd("le café"), composed),
+            Some((
+                "Le café",
+                vec![
+                    format!("another Unicode normalization form ({nfc_of_nfd})"),
+                    "other capitals".to_owned()
+                ]
+            ))
+        );
+    }
+
+    #[test]
+    fn a_normalized_match_is_of_whole_characters_only() {
+        // `cafe` is the start of the decomposed `café`, and `혀` of the syllable `협`, composed
+        // or not: neither is in the text.
+        assert_eq!(normalization_miss("cafe", &nfd("Le café.")), None);
+        assert_eq!(normalization_miss(&nfd("혀"), "무역 협정"), None);
+        assert_eq!(normalization_miss("혀", &nfd("무역 협정")), None);
+        // A later match of whole characters is found past one inside a character.
+        let text = format!("\u{201C}협\u{201D} \u{2014} {}", nfd("혀"));
+        assert_eq!(
+            normalization_miss("혀", &text),
+            Some((
+                nfd("혀").as_str(),
+                vec![
+                    "another Unicode normalization form (the source's passage is NFD, the quote NFC)"
+                        .to_owned()
+                ]
+            ))
+        );
+        // Two texts both in NFC are not normalized again.
+        assert_eq!(normalization_miss("café", "Le cafe."), None);
+        // Two texts in neither form: `é` and a dot below, against `e`, an acute and a dot
+        // below, whose NFD puts the dot first.
+        assert_eq!(
+            normalization_miss("\u{E9}\u{323}", "e\u{301}\u{323}"),
+            Some((
+                "e\u{301}\u{323}",
+                vec![
+                    "another Unicode normalization form (neither the source's passage nor the \
+                     quote is NFC or NFD, and their marks are composed or ordered otherwise)"
+                        .to_owned()
+                ]
+            ))
+        );
     }
 
     #[test]

@@ -381,6 +381,21 @@ impl Frame {
     }
 }
 
+/// A block scalar (`|` or `>` text) the builder has read, kept for the syntax error that may
+/// come right after it: a line meant to continue its text but indented too little ends the
+/// text, and the parser complains only about that line.
+#[derive(Debug, Clone, Copy)]
+struct BlockScalarRead {
+    /// From the first character of its text (or, for one without text, of what follows it) to
+    /// the end of its last line of text.
+    span: Span,
+    /// The column of its lines of text, as the parser found it; `None` when it has none.
+    indent: Option<usize>,
+    /// The column of the block collection it is a value or item of, and whether that is a
+    /// mapping (the text is a key's value) rather than a sequence.
+    parent: Option<(usize, bool)>,
+}
+
 struct Builder<'a, 's> {
     parser: Parser<'a, granit_parser::StrInput<'a>>,
     /// Where the items of top-level lists go, when streaming.
@@ -395,6 +410,8 @@ struct Builder<'a, 's> {
     documents: usize,
     root: Option<(Value, SpanTree)>,
     diagnostics: Vec<Diagnostic>,
+    /// The last block scalar read, for [`Builder::block_scalar_ended`].
+    last_block_scalar: Option<BlockScalarRead>,
 }
 
 impl<'a, 's> Builder<'a, 's> {
@@ -411,6 +428,7 @@ impl<'a, 's> Builder<'a, 's> {
             documents: 0,
             root: None,
             diagnostics: Vec::new(),
+            last_block_scalar: None,
         }
     }
 
@@ -442,6 +460,13 @@ impl<'a, 's> Builder<'a, 's> {
                     let span = tight_scalar_span(self.offsets.text, span, style);
                     if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
                         self.check_flow_lines(span)?;
+                    }
+                    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                        self.last_block_scalar = Some(BlockScalarRead {
+                            span,
+                            indent: raw_span.indent,
+                            parent: self.innermost_block(),
+                        });
                     }
                     let value = self.scalar(&text, style, tag.as_deref(), span, tagged(span));
                     self.push_value(
@@ -669,10 +694,197 @@ impl<'a, 's> Builder<'a, 's> {
                     "a `{quote}` that closes this text is missing: add it where the text ends"
                 ));
         }
+        // The parser notices a slip in a block scalar's indentation only at the line it cannot
+        // read; the cause is the block scalar above, named at its indicator.
+        let cause = if error
+            .info()
+            .contains("wrongly indented line in block scalar")
+        {
+            self.block_scalar_misindented(at.start)
+        } else {
+            self.block_scalar_ended(at.start)
+        };
+        if let Some((indicator, label, help)) = cause {
+            return diagnostic.with_label(indicator, label).with_help(help);
+        }
         match syntax_hint(&error.info()) {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic,
         }
+    }
+
+    /// For the parser's "wrongly indented line in block scalar" at `at`, the first line of a
+    /// block scalar's text, what set the indentation that line falls short of: the indicator
+    /// and a label, and a help line. The indentation comes from an explicit indicator (`|4`:
+    /// four more spaces than the key, or than the `-` of a list item), or else from the blank
+    /// lines that begin the text, when one holds more spaces than the first line of text.
+    fn block_scalar_misindented(&self, at: usize) -> Option<(Span, String, String)> {
+        let text = self.offsets.text;
+        let start_of_line = line_start(text, at);
+        let indented = at - start_of_line;
+        // The parser stops at the first character of text, after the line's spaces.
+        if text.get(start_of_line..at)?.bytes().any(|b| b != b' ') {
+            return None;
+        }
+        let indicator = block_scalar_indicator(text, start_of_line)?;
+        let line = line_number(text, at);
+        let indicator_text = text.get(indicator.range())?;
+        if let Some(increment) = indicator_text
+            .chars()
+            .find_map(|c| c.to_digit(10))
+            .map(|d| d as usize)
+        {
+            let (parent, in_mapping) = self.innermost_block()?;
+            let owner = if in_mapping { "its key" } else { "its `-`" };
+            let fit = indented
+                .checked_sub(parent)
+                .filter(|fit| (1..=9).contains(fit));
+            let help = match fit {
+                Some(fit) => format!(
+                    "make the indicator `{fit}`, as far as line {line} is indented past {owner}, or remove it to take the indentation from the first line"
+                ),
+                None => format!(
+                    "remove the indicator to take the indentation from the first line, and indent the text past {owner}"
+                ),
+            };
+            return Some((
+                indicator,
+                format!(
+                    "this indicator asks for lines indented by {} spaces, {increment} more than {owner}; line {line} is indented by {indented}",
+                    parent + increment
+                ),
+                help,
+            ));
+        }
+        // Without an indicator, the indentation is the most spaces of any line up to the first
+        // line of text: the blank lines at the text's start count too.
+        let header_end = text.get(indicator.end..)?.find('\n')? + indicator.end + 1;
+        let blank = text
+            .get(header_end..start_of_line)?
+            .split('\n')
+            .map(|l| l.len() - l.trim_start_matches(' ').len())
+            .max()?;
+        (blank > indented).then(|| {
+            (
+                indicator,
+                format!(
+                    "this block scalar takes its indentation from its first lines, and a blank line above line {line} has {blank} spaces, more than line {line}'s {indented}"
+                ),
+                "remove the spaces from the blank lines at the start of the text".to_owned(),
+            )
+        })
+    }
+
+    /// For a syntax error at `at`, the start of the first line after the last block scalar
+    /// read, why that line ended the block scalar's text, when it was likely meant to go on:
+    /// the indicator and a label, and a help line. A line ends the text when it is indented
+    /// less than the text's first line (or than its indentation indicator asks), when it is
+    /// indented no more than the key (or the `-` of the list item) the text belongs to, or when
+    /// its indentation holds a tab. A line at the key's indentation that reads as a key (a
+    /// word, perhaps with a `:`) is left alone: it is more likely a key than lost text.
+    fn block_scalar_ended(&self, at: usize) -> Option<(Span, String, String)> {
+        let scalar = self.last_block_scalar?;
+        let text = self.offsets.text;
+        let start_of_line = line_start(text, at);
+        let leading = text.get(start_of_line..at)?;
+        // The parser complains at the start of the line, and nothing but blank lines and
+        // comments lie between the text and that line.
+        if scalar.span.end > at || leading.bytes().any(|b| b != b' ' && b != b'\t') {
+            return None;
+        }
+        let between = text.get(scalar.span.end.min(start_of_line)..start_of_line)?;
+        if !between.split('\n').all(|l| {
+            let l = l.trim_matches([' ', '\t', '\r']);
+            l.is_empty() || l.starts_with('#')
+        }) {
+            return None;
+        }
+        let indicator = block_scalar_indicator(text, line_start(text, scalar.span.start))?;
+        let (parent, in_mapping) = scalar.parent?;
+        let owner = if in_mapping { "its key" } else { "its `-`" };
+        let style = text.get(indicator.start..indicator.start + 1)?;
+        let line = line_number(text, at);
+        if leading.contains('\t') {
+            return Some((
+                indicator,
+                format!(
+                    "the `{style}` text that begins here ends before line {line}, whose indentation holds a tab"
+                ),
+                format!(
+                    "indent line {line} with spaces only: YAML does not count a tab as indentation"
+                ),
+            ));
+        }
+        let indented = leading.len();
+        let explicit = text
+            .get(indicator.range())?
+            .chars()
+            .any(|c| c.is_ascii_digit());
+        match scalar.indent {
+            Some(indent) if indented > parent && indented < indent => {
+                let set_by = if explicit {
+                    "as its indicator asks"
+                } else {
+                    "as its first line is"
+                };
+                let fit = indented - parent;
+                let chomping = text
+                    .get(indicator.range())?
+                    .chars()
+                    .filter(|c| matches!(c, '+' | '-'))
+                    .collect::<String>();
+                let help = if explicit {
+                    format!(
+                        "indent every line of the text by {indent} spaces or more, or make the indicator `{fit}`"
+                    )
+                } else if fit <= 9 {
+                    format!(
+                        "indent every line of the text by {indent} spaces or more, like its first line; to keep the first line indented more than the others, write `{style}{fit}{chomping}`, the others' indentation past {owner}"
+                    )
+                } else {
+                    format!(
+                        "indent every line of the text by {indent} spaces or more, like its first line"
+                    )
+                };
+                Some((
+                    indicator,
+                    format!(
+                        "this block scalar's lines are indented by {indent} spaces, {set_by}; line {line}, indented by {indented}, ends it"
+                    ),
+                    help,
+                ))
+            }
+            _ if indented <= parent && !looks_like_a_key(text.get(at..)?) => {
+                let (label, help) = match scalar.indent {
+                    None => (
+                        format!(
+                            "the `{style}` text that begins here has no lines: line {line} is not indented more than {owner}"
+                        ),
+                        format!(
+                            "to make line {line} the text, indent it by more than {parent} spaces"
+                        ),
+                    ),
+                    Some(indent) => (
+                        format!(
+                            "the `{style}` text that begins here ends before line {line}, which is not indented more than {owner}"
+                        ),
+                        format!(
+                            "to make line {line} part of the text, indent it like the lines above it ({indent} spaces)"
+                        ),
+                    ),
+                };
+                Some((indicator, label, help))
+            }
+            _ => None,
+        }
+    }
+
+    /// The column of the innermost block collection, and whether it is a mapping.
+    fn innermost_block(&self) -> Option<(usize, bool)> {
+        self.stack.iter().rev().find_map(|frame| {
+            let column = frame.block_column()?;
+            Some((column, matches!(frame, Frame::Mapping { .. })))
+        })
     }
 
     fn open(&mut self, frame: Frame, span: Span) -> Result<(), Diagnostic> {
@@ -1009,6 +1221,74 @@ fn tag_name(tag: &Tag) -> String {
     tag.original()
 }
 
+/// The offset of the start of the line that holds byte `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// The line number, from 1, of byte `at`.
+fn line_number(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .map_or(0, |before| before.matches('\n').count())
+        + 1
+}
+
+/// The indicator of the block scalar whose text begins on the line at `line_start`: the `|` or
+/// `>` with its indentation and chomping indicators (`|2-`) that ends the nearest line above
+/// with more than white space, before any comment. `None` when that line ends otherwise.
+fn block_scalar_indicator(text: &str, line_start: usize) -> Option<Span> {
+    let mut end = line_start;
+    loop {
+        let above = text.get(..end)?.strip_suffix('\n')?;
+        let start = above.rfind('\n').map_or(0, |i| i + 1);
+        let line = above[start..].trim_end_matches('\r');
+        if line.trim_matches([' ', '\t']).is_empty() {
+            end = start;
+            continue;
+        }
+        // The first `|` or `>` after white space that only indicators, white space and a
+        // comment follow; one inside a quoted key is followed by more.
+        return line.char_indices().find_map(|(i, c)| {
+            if !matches!(c, '|' | '>') || !(i == 0 || line[..i].ends_with([' ', '\t'])) {
+                return None;
+            }
+            let after = &line[i + 1..];
+            let indicators = after.len()
+                - after
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-')
+                    .len();
+            let rest = &after[indicators..];
+            let tidy = rest.trim_start_matches([' ', '\t']);
+            let ends = rest.is_empty()
+                || (rest.starts_with([' ', '\t']) && (tidy.is_empty() || tidy.starts_with('#')));
+            (indicators <= 2 && ends).then(|| Span::new(start + i, start + i + 1 + indicators))
+        });
+    }
+}
+
+/// Whether the line that begins `rest` reads as a mapping key: a word, alone or before a `:`
+/// that ends the line or is followed by white space.
+fn looks_like_a_key(rest: &str) -> bool {
+    let line = rest
+        .split('\n')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('\r');
+    let word_end = line
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(line.len());
+    if word_end == 0 {
+        return false;
+    }
+    let after = &line[word_end..];
+    let after_tidy = after.trim_start_matches([' ', '\t']);
+    after_tidy.is_empty()
+        || after_tidy.starts_with('#') && after.starts_with([' ', '\t'])
+        || after.starts_with(':') && (after.len() == 1 || after[1..].starts_with([' ', '\t']))
+}
+
 /// The column, in characters, of byte `at` on its line.
 fn column_of(text: &str, at: usize) -> usize {
     let before = text.get(..at).unwrap_or_default();
@@ -1016,7 +1296,6 @@ fn column_of(text: &str, at: usize) -> usize {
     before[line_start..].chars().count()
 }
 
-/// Help for the parser's most common complaints.
 /// For an error just after a quoted scalar that spans lines, where its opening quote is: a
 /// missing closing quote makes the scalar run on to the next quote, and the error appears there.
 fn runaway_quote(text: &str, error_at: usize, info: &str) -> Option<(usize, char)> {
@@ -1047,6 +1326,7 @@ fn runaway_quote(text: &str, error_at: usize, info: &str) -> Option<(usize, char
     }
 }
 
+/// Help for the parser's most common complaints.
 fn syntax_hint(info: &str) -> Option<&'static str> {
     if info.contains("unprintable") {
         Some("remove control characters such as NUL bytes: binary files cannot be data files")
@@ -1390,5 +1670,82 @@ mod tests {
         let (document, diagnostics) = parse("a: 1\n---\nb: 2\n", &Limits::default());
         assert_eq!(document.value, Some(serde_json::json!({"a": 1})));
         assert_eq!(diagnostics[0].code, Code::MultipleDocuments);
+    }
+    #[test]
+    fn block_scalar_slips_are_traced_to_their_indicator() {
+        // Each text, with the indicator a label must point at, and words of that label.
+        let cases = [
+            // The second line is indented less than the first, which set the indentation.
+            (
+                "a:\n  b: |\n      x\n    y\n",
+                "|",
+                "indented by 6 spaces, as its first line is; line 4, indented by 4",
+            ),
+            // The same, the indentation set by an indicator.
+            (
+                "a:\n  b: >2-\n    x\n   y\n",
+                ">2-",
+                "indented by 4 spaces, as its indicator asks",
+            ),
+            // An indicator asking for more than the first line has.
+            (
+                "a:\n  b: |4\n    x\n",
+                "|4",
+                "asks for lines indented by 6 spaces, 4 more than its key; line 3 is indented by 4",
+            ),
+            ("- |2\n x\n", "|2", "2 more than its `-`"),
+            // A blank line at the start with more spaces than the first line of text.
+            (
+                "a:\n  b: |\n       \n    x\n",
+                "|",
+                "a blank line above line 4 has 7 spaces, more than line 4's 4",
+            ),
+            // Text at the key's indentation, after text or as the only line.
+            (
+                "a:\n  b: >\n    x\n  y z\n",
+                ">",
+                "ends before line 4, which is not indented more than its key",
+            ),
+            (
+                "a:\n  b: |\n  y z\n",
+                "|",
+                "has no lines: line 3 is not indented more than its key",
+            ),
+            // A tab in the indentation.
+            (
+                "a:\n  b: |\n    x\n\ty\n",
+                "|",
+                "ends before line 4, whose indentation holds a tab",
+            ),
+        ];
+        for (text, indicator, label) in cases {
+            let (_, diagnostics) = parse(text, &Limits::default());
+            let [diagnostic] = diagnostics.as_slice() else {
+                panic!("one finding for {text:?}: {diagnostics:?}");
+            };
+            assert_eq!(diagnostic.code, Code::YamlSyntax, "{text:?}");
+            let [found] = diagnostic.labels.as_slice() else {
+                panic!("one label for {text:?}: {diagnostic:?}");
+            };
+            let at = text
+                .find(indicator)
+                .map(|i| Span::new(i, i + indicator.len()));
+            assert_eq!(found.span, at, "{text:?}");
+            assert!(found.message.contains(label), "{text:?}: {}", found.message);
+            assert!(diagnostic.help.is_some(), "{text:?}");
+        }
+        // A key that lost its `:`, and an error later on the line, are not the block scalar's.
+        for text in [
+            "a:\n  b: |\n    x\n  c\n",
+            "a:\n  b: |\n    x\n  c: d, e: f\n",
+        ] {
+            let (_, diagnostics) = parse(text, &Limits::default());
+            assert_eq!(diagnostics.len(), 1, "{text:?}: {diagnostics:?}");
+            assert_eq!(diagnostics[0].code, Code::YamlSyntax, "{text:?}");
+            assert!(
+                diagnostics[0].labels.is_empty(),
+                "{text:?}: {diagnostics:?}"
+            );
+        }
     }
 }
