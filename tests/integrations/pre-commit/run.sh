@@ -6,11 +6,12 @@
 # It checks that
 #   (a) `pre-commit run --all-files` passes on the bundled (clean) data;
 #   (b) a staged data file with a wrong enum value makes `pre-commit run` fail with accord's
-#       finding (its code and file:line:column), and `git commit` through the installed git hook
-#       is refused;
+#       finding (its code and file:line:column), the one finding of that file: the file is
+#       checked in the context of its dataset (data/accord.toml), so the ids it refers to in the
+#       other files are known; and `git commit` through the installed git hook is refused;
 #   (c) a staged change to a source .txt file alone runs the hook over the whole dataset, which
-#       reports the quote of a YAML file that no longer matches (the reason for pass_filenames:
-#       false and for matching .txt files);
+#       reports the quote of a YAML file that no longer matches (the reason for matching .txt
+#       files);
 #   (d) a staged change to a file that is neither YAML nor .txt skips the hook;
 #   (e) `args:` names another data directory.
 #
@@ -221,9 +222,9 @@ expect_in broken-enum '^accord\.+Failed$'
 expect_in broken-enum '^- exit code: 1$'
 expect_in broken-enum 'error\[invalid-value\]'
 expect_in broken-enum "data/events\.yaml:$line:$column"
-expect_in broken-enum 'checked [0-9]+ files .*: 1 error'
+expect_in broken-enum 'checked 1 file \([0-9]+ records\), in the context of [0-9]+ other files of its dataset: 1 error'
 expect_no_escapes broken-enum
-pass "(b) the finding invalid-value at data/events.yaml:$line:$column is reported"
+pass "(b) the finding invalid-value at data/events.yaml:$line:$column is reported, and only it"
 
 log "(b) the same through the git hook: git commit is refused"
 run_pc install install --hook-type pre-commit
