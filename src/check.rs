@@ -180,7 +180,7 @@ fn run(
         }
     }
     for (path, text) in &texts {
-        yaml::resolve_char_swaps(&mut diagnostics, path, text);
+        yaml::resolve_pending_fixes(&mut diagnostics, path, text);
     }
     if focus.is_some() {
         diagnostics.retain(|d| {

@@ -218,11 +218,21 @@ pub struct CharSwap {
     pub to: char,
 }
 
-/// A fix known as characters to change in a value, waiting for the value's text.
+/// How a fix known before its value's text is at hand changes the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CharSwaps {
-    /// The changes.
-    pub(crate) swaps: Vec<CharSwap>,
+pub(crate) enum PendingEdit {
+    /// These characters change, in place.
+    Swaps(Vec<CharSwap>),
+    /// The value becomes this text, written in the scalar's style.
+    Value(String),
+}
+
+/// A fix known as a change to a value, waiting for the value's text (a quote's, found in the
+/// dataset pass, which has no file text) to become an edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PendingFix {
+    /// The change.
+    pub(crate) edit: PendingEdit,
     /// Whether the fix is safe.
     pub(crate) applicability: Applicability,
     /// The value's text, once the finding is placed exactly on it.
@@ -268,9 +278,9 @@ pub struct Diagnostic {
     /// The replacement that likely fixes it, when accord can name one (the field, value or id
     /// that a misspelling was meant to be, as the help line says), and whether it is safe.
     pub fix: Option<Fix>,
-    /// A quote's fix, known as the characters to change in its value before the value's text
-    /// is at hand; turned into [`Diagnostic::fix`] once the finding is placed.
-    pub(crate) char_swaps: Option<CharSwaps>,
+    /// A quote's fix, known as a change to its value before the value's text is at hand;
+    /// turned into [`Diagnostic::fix`] once the finding is placed.
+    pub(crate) pending_fix: Option<PendingFix>,
 }
 
 impl Diagnostic {
@@ -292,7 +302,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fix: None,
-            char_swaps: None,
+            pending_fix: None,
         }
     }
 

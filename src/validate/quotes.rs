@@ -11,7 +11,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_q
 
 use super::SourceTextLoader;
 use super::facts::{FileFacts, Quote, SourceText};
-use crate::diagnostic::{Applicability, CharSwap, CharSwaps, Code, Diagnostic, Target};
+use crate::diagnostic::{
+    Applicability, CharSwap, Code, Diagnostic, PendingEdit, PendingFix, Target,
+};
 
 /// Collapses every run of white space to one space and trims the ends; borrows when there is
 /// nothing to change.
@@ -193,10 +195,19 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
         .in_file(facts.path.clone());
         let near = readable.iter().find_map(|(id, text)| {
             near_miss(wanted, text)
-                .map(|(passage, differences)| (*id, passage, differences.join(" and ")))
+                .map(|(passage, differences)| {
+                    let fix = typographic_swaps(wanted, passage);
+                    (*id, passage, differences.join(" and "), fix)
+                })
                 .or_else(|| {
-                    normalization_miss(wanted, text)
-                        .map(|(passage, differences)| (*id, passage, differences.join(" and ")))
+                    normalization_miss(wanted, text).map(|(passage, differences)| {
+                        (*id, passage, differences.join(" and "), None)
+                    })
+                })
+                .or_else(|| {
+                    spacing_miss(wanted, text).map(|(passage, differences, fix)| {
+                        (*id, passage, differences.join(" and "), Some(fix))
+                    })
                 })
                 .or_else(|| {
                     changed_words(wanted, text).map(|(passage, changes)| {
@@ -206,11 +217,11 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
                                 format!("`{source}` where the quote has `{quoted}`")
                             })
                             .collect();
-                        (*id, passage, changes.join(", "))
+                        (*id, passage, changes.join(", "), None)
                     })
                 })
         });
-        if let Some((id, passage, differences)) = near {
+        if let Some((id, passage, differences, fix)) = near {
             // Where the passage is in the stored text, read again: the texts kept for the search
             // have their white space collapsed.
             let at = files
@@ -218,7 +229,7 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
                 .find_map(|f| f.source_texts.iter().find(|s| s.id == id).map(|s| (f, s)))
                 .and_then(|(declaring, source)| {
                     let original = load_text(&declaring.path, &source.text).ok()?;
-                    let offset = original.find(passage)?;
+                    let offset = find_spaced(&original, passage)?;
                     let line = original[..offset].matches('\n').count() + 1;
                     let column = original[..offset]
                         .rsplit('\n')
@@ -228,7 +239,7 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
                     Some(format!(" (line {line}, column {column} of its text)"))
                 })
                 .unwrap_or_default();
-            diagnostic.char_swaps = typographic_swaps(wanted, passage);
+            diagnostic.pending_fix = fix;
             diagnostics.push(diagnostic.with_help(format!(
                 "`{id}` has this passage{at} with {differences}: `{passage}`; copy it exactly"
             )));
@@ -365,6 +376,67 @@ fn near_miss<'t>(wanted: &str, text: &'t str) -> Option<(&'t str, Vec<&'static s
     let passage = &text[start..end];
     let differences = folded_differences(wanted.chars(), passage.chars());
     (!differences.is_empty()).then_some((passage, differences))
+}
+
+/// The byte offset in `original` of `passage`, a passage of its text with white space
+/// collapsed: the words of `passage` with any run of white space between them.
+fn find_spaced(original: &str, passage: &str) -> Option<usize> {
+    if let Some(offset) = original.find(passage) {
+        return Some(offset);
+    }
+    let pattern: Vec<String> = passage.split(' ').map(regex::escape).collect();
+    let pattern = regex::Regex::new(&pattern.join(r"\s+")).ok()?;
+    pattern.find(original).map(|m| m.start())
+}
+
+/// The passage of `text` that `wanted` matches once white space is left out (and both are
+/// folded as [`near_miss`] folds them): a quote with a space too many or too few (`counter
+/// part`, `theaccord`). Returns the passage, what differs, and the fix: the quote written as
+/// the passage, safe when nothing but spacing and the style of quotation marks differs.
+fn spacing_miss<'t>(
+    wanted: &str,
+    text: &'t str,
+) -> Option<(&'t str, Vec<&'static str>, PendingFix)> {
+    let squeezed = |c: &char| !c.is_whitespace();
+    let folded_wanted: String = wanted.chars().filter(squeezed).map(fold).collect();
+    if folded_wanted.chars().count() < 2 {
+        return None;
+    }
+    let mut folded = String::with_capacity(text.len());
+    let mut starts = Vec::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(text.len());
+    for (offset, c) in text.char_indices().filter(|(_, c)| squeezed(c)) {
+        let f = fold(c);
+        for _ in 0..f.len_utf8() {
+            starts.push(offset);
+            ends.push(offset + c.len_utf8());
+        }
+        folded.push(f);
+    }
+    let at = folded.find(&folded_wanted)?;
+    let start = starts[at];
+    let end = ends[at + folded_wanted.len() - 1];
+    let passage = &text[start..end];
+    if passage == wanted {
+        return None;
+    }
+    let mut differences = vec!["other spacing"];
+    let others = folded_differences(
+        wanted.chars().filter(squeezed),
+        passage.chars().filter(squeezed),
+    );
+    let applicability = if others.iter().all(|d| d.contains("quotation marks")) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    differences.extend(others);
+    let fix = PendingFix {
+        edit: PendingEdit::Value(passage.to_owned()),
+        applicability,
+        span: None,
+    };
+    Some((passage, differences, fix))
 }
 
 /// What [`fold`] hides between two texts whose characters match one for one once folded, in
@@ -539,7 +611,7 @@ fn begins_a_piece(c: char) -> bool {
 /// character to change. Quotation marks and apostrophes in another style are safe to change;
 /// another dash or other capitals are likely the source's too, but a person should look (the
 /// quote may have been edited on purpose). Any other difference gives no fix.
-fn typographic_swaps(wanted: &str, passage: &str) -> Option<CharSwaps> {
+fn typographic_swaps(wanted: &str, passage: &str) -> Option<PendingFix> {
     if wanted.chars().count() != passage.chars().count() {
         return None;
     }
@@ -571,8 +643,8 @@ fn typographic_swaps(wanted: &str, passage: &str) -> Option<CharSwaps> {
             to: b,
         });
     }
-    (!swaps.is_empty()).then_some(CharSwaps {
-        swaps,
+    (!swaps.is_empty()).then_some(PendingFix {
+        edit: PendingEdit::Swaps(swaps),
         applicability,
         span: None,
     })
@@ -666,6 +738,40 @@ fn tail(text: &str, chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_space_too_many_or_too_few_is_other_spacing() {
+        let text = "she will meet her Nordland counterpart at 10 a.m. and \"sign\" it";
+        let Some((passage, differences, fix)) = spacing_miss("her Nordland counter part", text)
+        else {
+            panic!("not found");
+        };
+        assert_eq!(passage, "her Nordland counterpart");
+        assert_eq!(differences, ["other spacing"]);
+        assert_eq!(fix.applicability, Applicability::Safe);
+        let Some((passage, differences, fix)) =
+            spacing_miss("at 10 a.m. and \u{201C}sign\u{201D}it", text)
+        else {
+            panic!("not found");
+        };
+        assert_eq!(passage, "at 10 a.m. and \"sign\" it");
+        assert_eq!(differences, ["other spacing", "other quotation marks"]);
+        assert_eq!(fix.edit, PendingEdit::Value(passage.to_owned()));
+        assert_eq!(fix.applicability, Applicability::Safe);
+        let Some((_, differences, fix)) = spacing_miss("Nordland Counter part", text) else {
+            panic!("not found");
+        };
+        assert_eq!(differences, ["other spacing", "other capitals"]);
+        assert_eq!(fix.applicability, Applicability::Unsafe);
+        assert!(spacing_miss("Nordland partner", text).is_none());
+    }
+
+    #[test]
+    fn a_passage_over_several_lines_is_found_in_the_text() {
+        let original = "one\n  two   three\nfour";
+        assert_eq!(find_spaced(original, "two three four"), Some(6));
+        assert_eq!(find_spaced(original, "two four"), None);
+    }
 
     #[test]
     fn near_misses_name_what_differs() {

@@ -16,7 +16,7 @@ pub(crate) mod by_record;
 pub mod fast;
 mod rewrite;
 
-pub(crate) use rewrite::resolve_char_swaps;
+pub(crate) use rewrite::resolve_pending_fixes;
 
 use std::collections::HashMap;
 
@@ -174,7 +174,7 @@ fn place_with(
                 if let Some(fix) = &mut diagnostic.fix {
                     fix.span.get_or_insert(placed.span);
                 }
-                if let Some(pending) = &mut diagnostic.char_swaps {
+                if let Some(pending) = &mut diagnostic.pending_fix {
                     pending.span.get_or_insert(placed.span);
                 }
             }

@@ -1,27 +1,31 @@
-//! Changing characters of a scalar in place: the fix of a quote whose quotation marks differ from
-//! its source's. The scalar keeps its style (plain, single-quoted, double-quoted or block), its
-//! line breaks and its indentation; only the changed characters are written anew, escaped as
-//! the style needs. So a fix changes nothing else in the file.
+//! Changing a scalar in place: the fix of a quote whose quotation marks or spacing differ from
+//! its source's. Characters swapped keep the scalar's style (plain, single-quoted, double-quoted
+//! or block), its line breaks and its indentation; only the changed characters are written anew,
+//! escaped as the style needs. A value written anew keeps its quoting, on one line. So a fix
+//! changes nothing else in the file.
 
-use crate::diagnostic::{CharSwap, Diagnostic, Fix};
+use crate::diagnostic::{CharSwap, Diagnostic, Fix, PendingEdit};
 
-/// Turns the character swaps of the findings in `path` into fixes, now that `text` is at hand.
-/// A swap that cannot be written in the scalar's style (a swapped character that the scalar
-/// spells as an escape) gives no fix.
-pub(crate) fn resolve_char_swaps(
+/// Turns the pending fixes of the findings in `path` into fixes, now that `text` is at hand. A
+/// change that cannot be written in the scalar's style gives no fix.
+pub(crate) fn resolve_pending_fixes(
     diagnostics: &mut [Diagnostic],
     path: &std::path::Path,
     text: &str,
 ) {
     for diagnostic in diagnostics.iter_mut().filter(|d| d.path == path) {
-        let Some(pending) = diagnostic.char_swaps.take() else {
+        let Some(pending) = diagnostic.pending_fix.take() else {
             continue;
         };
         let Some(span) = pending.span else { continue };
         let Some(raw) = text.get(span.range()) else {
             continue;
         };
-        if let Some(replacement) = swap_chars(raw, &pending.swaps) {
+        let replacement = match &pending.edit {
+            PendingEdit::Swaps(swaps) => swap_chars(raw, swaps),
+            PendingEdit::Value(value) => rewrite_value(raw, value),
+        };
+        if let Some(replacement) = replacement {
             diagnostic.fix = Some(Fix {
                 replacement,
                 span: Some(span),
@@ -146,6 +150,25 @@ pub(crate) fn swap_chars(raw: &str, swaps: &[CharSwap]) -> Option<String> {
     Some(if requote { super::scalar(&out) } else { out })
 }
 
+/// The scalar `raw`, on one line, written anew with the value `value` in the same quoting: a
+/// single-quoted scalar stays single-quoted, a double-quoted one double-quoted, and a plain one
+/// plain where `value` can be plain. `None` for a block scalar or one over several lines, whose
+/// line breaks a rewrite would lose, and for a value with characters only escapes can write.
+pub(crate) fn rewrite_value(raw: &str, value: &str) -> Option<String> {
+    if raw.contains('\n') || value.chars().any(char::is_control) {
+        return None;
+    }
+    match raw.chars().next()? {
+        '\'' => Some(format!("'{}'", value.replace('\'', "''"))),
+        '"' => Some(format!(
+            "\"{}\"",
+            value.replace('\\', "\\\\").replace('"', "\\\"")
+        )),
+        '|' | '>' => None,
+        _ => Some(super::scalar(value)),
+    }
+}
+
 /// `c` as a scalar of `style` writes it.
 fn spelled(c: char, style: Style) -> String {
     match (style, c) {
@@ -158,7 +181,7 @@ fn spelled(c: char, style: Style) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::swap_chars;
+    use super::{rewrite_value, swap_chars};
     use crate::diagnostic::CharSwap;
 
     fn straight(from: char, occurrence: usize) -> CharSwap {
@@ -198,6 +221,26 @@ mod tests {
             swap_chars("\"he said \u{201C}yes\u{201D}\"", &double).as_deref(),
             Some("\"he said \\\"yes\\\"\"")
         );
+    }
+
+    #[test]
+    fn a_value_written_anew_keeps_its_quoting() {
+        assert_eq!(
+            rewrite_value("'a  b'", "it's a b").as_deref(),
+            Some("'it''s a b'")
+        );
+        assert_eq!(
+            rewrite_value("\"a\"", "say \"x\" \\ y").as_deref(),
+            Some("\"say \\\"x\\\" \\\\ y\"")
+        );
+        assert_eq!(
+            rewrite_value("a b", "counterpart").as_deref(),
+            Some("counterpart")
+        );
+        // A plain scalar whose new value cannot be plain is quoted.
+        assert_eq!(rewrite_value("x", "a: b").as_deref(), Some("\"a: b\""));
+        assert_eq!(rewrite_value(">-\n  a b\n", "ab"), None);
+        assert_eq!(rewrite_value("'a\n  b'", "ab"), None);
     }
 
     #[test]

@@ -246,6 +246,13 @@ const SUGGESTED: &[(&str, &str, &str, Applicability)] = &[
         "adding, \"We will sign the trade accord.\"",
         Safe,
     ),
+    // A space too many, in a single-quoted scalar, which stays single-quoted.
+    (
+        "quote-not-found--spacing.yaml",
+        "'she will meet her Nordland counter part'",
+        "'she will meet her Nordland counterpart'",
+        Safe,
+    ),
     (
         "unknown-field--misspelt-required.yaml",
         "sumary",
