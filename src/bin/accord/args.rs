@@ -113,8 +113,8 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "N")]
     pub(crate) threads: Option<std::num::NonZeroUsize>,
     /// Apply the safe fixes, then report what remains: a field, value or id misspelt by a slip
-    /// of the finger near one name, and quotation marks a quote has in another style than its
-    /// source. Only the text each finding underlines is rewritten; comments, order, quoting
+    /// of the finger near one name, and a quote whose quotation marks or spacing differ from its
+    /// source's. Only the text each finding underlines is rewritten; comments, order, quoting
     /// and blank lines stay. Suggestions that may change what the data means (another
     /// record's id) are shown, never applied.
     #[arg(long, conflicts_with = "diff")]
@@ -185,16 +185,16 @@ pub(crate) struct DatasetArgs {
     /// that a mistyped path cannot pass as a clean run.
     #[arg(long)]
     pub(crate) allow_no_files: bool,
-    /// The largest file accepted, in bytes [default: 268435456, or `accord.toml`'s
-    /// `limits.max-file-size`].
+    /// The largest file accepted, in bytes [default: `accord.toml`'s
+    /// `limits.max-file-size`, or 268435456].
     #[arg(long, value_name = "BYTES")]
     pub(crate) max_file_size: Option<u64>,
-    /// The deepest nesting of YAML mappings and sequences accepted [default: 64, or
-    /// `accord.toml`'s `limits.max-depth`].
+    /// The deepest nesting of YAML mappings and sequences accepted [default: `accord.toml`'s
+    /// `limits.max-depth`, or 64].
     #[arg(long, value_name = "LEVELS")]
     pub(crate) max_depth: Option<usize>,
-    /// The most nodes that YAML aliases may add to one file [default: 10000, or
-    /// `accord.toml`'s `limits.max-alias-nodes`].
+    /// The most nodes that YAML aliases may add to one file [default: `accord.toml`'s
+    /// `limits.max-alias-nodes`, or 10000].
     #[arg(long, value_name = "NODES")]
     pub(crate) max_alias_nodes: Option<usize>,
 }
