@@ -136,6 +136,28 @@ fn the_root_names_the_data_and_its_limits_and_flags_override_them() {
 }
 
 #[test]
+fn files_given_outside_the_data_are_named_not_checked() {
+    let dir = dataset();
+    std::fs::rename(
+        dir.path().join("data/accord.toml"),
+        dir.path().join("accord.toml"),
+    )
+    .expect("move");
+    std::fs::write(dir.path().join("accord.toml"), "data = [\"data\"]\n").expect("write");
+    std::fs::write(dir.path().join(".pre-commit-config.yaml"), "repos: []\n").expect("write");
+    let (code, stdout, stderr) =
+        output(accord(dir.path()).args(["check", ".pre-commit-config.yaml", "data/events.yaml"]));
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    assert!(
+        stderr.contains(
+            "note: not checked, outside the data that `accord.toml` names: `.pre-commit-config.yaml`"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.starts_with("checked 1 file (7 records)"), "{stderr}");
+}
+
+#[test]
 fn a_bad_root_is_reported_at_its_line_and_column() {
     let dir = dataset();
     std::fs::write(

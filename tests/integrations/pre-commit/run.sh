@@ -13,7 +13,9 @@
 #       reports the quote of a YAML file that no longer matches (the reason for matching .txt
 #       files);
 #   (d) a staged change to a file that is neither YAML nor .txt skips the hook;
-#   (e) `args:` names another data directory.
+#   (e) accord.toml and `args:` name another data directory.
+# The pre-commit config, a YAML file too, is passed to the hook with --all-files; it lies outside
+# the data that accord.toml names, so it is not checked.
 #
 # Usage: tests/integrations/pre-commit/run.sh [--committed]
 #
@@ -140,6 +142,10 @@ mkdir -p "$DATASET" "$OUT"
 log "dataset repository in $DATASET"
 cp -R data schemas "$DATASET/"
 printf '# A dataset checked by accord\n' >"$DATASET/README.md"
+# The dataset's root at the repository's root, as the README advises, so that every file the hook
+# is given (the pre-commit config too) is placed in or outside the data.
+rm "$DATASET/data/accord.toml"
+printf 'data = ["data"]\n' >"$DATASET/accord.toml"
 
 # write_config [ARGS]: the dataset's .pre-commit-config.yaml, with `args: ARGS` when given.
 write_config() {
@@ -263,10 +269,11 @@ expect_in skipped '^accord\.+\(no files to check\)Skipped$'
 pass "(d) the hook is skipped"
 git -C "$DATASET" checkout --quiet HEAD -- README.md
 
-log "(e) args: names the data directory"
+log "(e) accord.toml and args: name another data directory"
 git -C "$DATASET" mv data dataset
+printf 'data = ["dataset"]\n' >"$DATASET/accord.toml"
 write_config '[dataset]'
-git -C "$DATASET" add .pre-commit-config.yaml
+git -C "$DATASET" add .pre-commit-config.yaml accord.toml
 cat "$DATASET/.pre-commit-config.yaml"
 run_pc args run --all-files --color never
 expect_status 0 "(e)"
@@ -276,7 +283,7 @@ git -C "$DATASET" add dataset/events.yaml
 run_pc args-broken run --color never
 expect_status 1 "(e)"
 expect_in args-broken "dataset/events\.yaml:$line:$column"
-pass "(e) args: [dataset] checks dataset/"
+pass "(e) accord.toml's data = [\"dataset\"] and args: [dataset] check dataset/"
 
 # Drop the clones and builds of earlier revs: the dataset repository's config, which still
 # exists, names the current one, so that one stays.

@@ -81,6 +81,9 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         if let Some(note) = lookup_note(&scope, !args.paths.is_empty(), &run) {
             let _ = writeln!(stderr, "{note}");
         }
+        if let Some(note) = skipped_note(&scope) {
+            let _ = writeln!(stderr, "{note}");
+        }
     }
     Ok(if run.diagnostics.is_empty() {
         EXIT_CLEAN
@@ -103,6 +106,24 @@ fn lookup_note(scope: &Scope, given: bool, run: &CheckRun) -> Option<String> {
             accord::config::CONFIG_FILE_NAME
         )
     })
+}
+
+/// The note that names the paths given outside the dataset's data, which were not checked.
+fn skipped_note(scope: &Scope) -> Option<String> {
+    let root = scope.root.as_ref()?;
+    if scope.skipped.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = scope
+        .skipped
+        .iter()
+        .map(|p| format!("`{}`", p.display()))
+        .collect();
+    Some(format!(
+        "note: not checked, outside the data that `{}` names: {}",
+        root.file.display(),
+        names.join(", ")
+    ))
 }
 
 /// Writes each fixed file over its original, provided the file still holds the text the fixes

@@ -38,6 +38,8 @@ pub(crate) struct Scope {
     /// The paths given, when they are part of a dataset with a root but not all of it: they
     /// are checked in the context of the whole dataset.
     pub(crate) focus: Option<Vec<PathBuf>>,
+    /// The paths given that lie outside the data of the dataset's root: not checked.
+    pub(crate) skipped: Vec<PathBuf>,
     /// The settings: flags, then `accord.toml`, then defaults.
     pub(crate) options: accord::CheckOptions,
 }
@@ -65,6 +67,7 @@ pub(crate) fn scope(
             root: None,
             paths,
             focus: None,
+            skipped: Vec::new(),
             options,
         });
     };
@@ -74,43 +77,35 @@ pub(crate) fn scope(
             root: Some(root),
             paths: data,
             focus: None,
+            skipped: Vec::new(),
             options,
         });
     }
     let absolute = |p: &PathBuf| accord::config::absolute(p);
-    let given_abs: Vec<PathBuf> = given.iter().map(absolute).collect();
-    // The paths given cover the whole dataset: a plain run over them.
-    let covered = data
+    let data_abs: Vec<PathBuf> = data.iter().map(absolute).collect();
+    // Paths outside the data (a pre-commit config, a workflow) are no data files of the
+    // dataset: they are named in a note, not checked.
+    let (inside, skipped): (Vec<PathBuf>, Vec<PathBuf>) = given.iter().cloned().partition(|p| {
+        let p = absolute(p);
+        data_abs
+            .iter()
+            .any(|d| p.starts_with(d) || d.starts_with(&p))
+    });
+    let inside_abs: Vec<PathBuf> = inside.iter().map(absolute).collect();
+    // The paths given cover the whole dataset, or name a source text, which changes what quotes
+    // anywhere find: the whole dataset's findings are reported.
+    let covered = data_abs
         .iter()
-        .map(absolute)
-        .all(|d| given_abs.iter().any(|g| d.starts_with(g)));
-    // A source text named among them changes what quotes elsewhere find: the whole dataset's
-    // findings are reported.
-    let names_text = given
+        .all(|d| inside_abs.iter().any(|g| d.starts_with(g)));
+    let names_text = inside
         .iter()
         .any(|p| p.is_file() && !p.extension().is_some_and(|e| e == "yaml" || e == "yml"));
-    let focus = (!covered && !names_text).then(|| given.to_vec());
-    let paths = if focus.is_some() {
-        data
-    } else if names_text {
-        // The whole dataset, and the data files given outside it.
-        let data_abs: Vec<PathBuf> = data.iter().map(absolute).collect();
-        let mut paths = data;
-        paths.extend(
-            given
-                .iter()
-                .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-                .filter(|p| !data_abs.iter().any(|d| absolute(p).starts_with(d)))
-                .cloned(),
-        );
-        paths
-    } else {
-        given.to_vec()
-    };
+    let focus = (!covered && !names_text).then_some(inside);
     Ok(Scope {
         root: Some(root),
-        paths,
+        paths: data,
         focus,
+        skipped,
         options,
     })
 }
