@@ -124,7 +124,17 @@ fn run(
         Some(text) => Ok(text.clone()),
         None => files::read_text(path, options.max_file_size),
     };
-    let (data_files, mut diagnostics) = files::discover_with(paths, options.follow_links)?;
+    // A buffer that is not on disk yet (a new file in an editor) is a data file of its own.
+    let (unsaved, on_disk): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|path| overlay.contains_key(path) && !files::exists(path));
+    let (mut data_files, mut diagnostics) = files::discover_with(&on_disk, options.follow_links)?;
+    if !unsaved.is_empty() {
+        data_files.extend(unsaved);
+        data_files.sort();
+        data_files.dedup();
+    }
     let empty_paths: Vec<PathBuf> = paths
         .iter()
         .filter(|path| !data_files.iter().any(|file| file.starts_with(path)))

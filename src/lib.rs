@@ -22,6 +22,8 @@ pub mod fix;
 pub mod html_report;
 #[cfg(feature = "fuzzing")]
 pub mod invariants;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod model;
 mod pointer;
 pub mod position;

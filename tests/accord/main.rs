@@ -13,6 +13,8 @@ mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod layers;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod migration;
 mod mutations;
 mod properties;

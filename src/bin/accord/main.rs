@@ -44,6 +44,8 @@ fn run() -> ExitCode {
         Command::Export(args) => commands::export(&args),
         Command::New(args) => commands::new(&args),
         Command::Report(args) => commands::report(&args),
+        #[cfg(feature = "lsp")]
+        Command::Lsp(args) => commands::lsp(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

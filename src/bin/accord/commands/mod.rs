@@ -4,6 +4,8 @@
 mod check;
 mod explain;
 mod export;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod new;
 mod report;
 mod schema;
@@ -18,6 +20,8 @@ use crate::args::no_color_unset;
 pub(crate) use check::check;
 pub(crate) use explain::explain;
 pub(crate) use export::export;
+#[cfg(feature = "lsp")]
+pub(crate) use lsp::lsp;
 pub(crate) use new::new;
 pub(crate) use report::report;
 pub(crate) use schema::schema;

@@ -1,0 +1,327 @@
+//! The dataset as the server holds it: where its data is, the open buffers, and the last check's
+//! findings, turned into the protocol's diagnostics and quick fixes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use lsp_types::Uri;
+
+use super::convert::{self, Encoding};
+use crate::check::{CheckOptions, CheckRun, Overlay, check_paths_with};
+use crate::config::absolute;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::position::LineIndex;
+
+pub(super) struct Workspace<'l> {
+    /// The dataset's data paths, absolute; empty when the workspace has no data.
+    data: Vec<PathBuf>,
+    options: CheckOptions,
+    encoding: Encoding,
+    /// The open buffers, by absolute path.
+    open: Overlay,
+    /// The files that had findings in the last publication, so that a file whose findings are
+    /// gone gets an empty list.
+    published: BTreeSet<PathBuf>,
+    last: CheckRun,
+    log: &'l mut dyn Write,
+}
+
+impl<'l> Workspace<'l> {
+    pub(super) fn new(folder: Option<PathBuf>, encoding: Encoding, log: &'l mut dyn Write) -> Self {
+        let root = folder.as_ref().and_then(|folder| {
+            match crate::config::find(std::slice::from_ref(folder)) {
+                Ok(root) => root,
+                Err(error) => {
+                    let _ = writeln!(log, "accord lsp: {error}");
+                    None
+                }
+            }
+        });
+        let data = match (&root, &folder) {
+            (Some(root), _) => root.data_paths().iter().map(|p| absolute(p)).collect(),
+            (None, Some(folder)) if crate::files::is_dir(&folder.join("data")) => {
+                vec![absolute(&folder.join("data"))]
+            }
+            _ => Vec::new(),
+        };
+        let limits = root
+            .as_ref()
+            .and_then(|r| r.config.limits.clone())
+            .unwrap_or_default();
+        let defaults = CheckOptions::default();
+        let options = CheckOptions {
+            max_file_size: limits.max_file_size.unwrap_or(defaults.max_file_size),
+            yaml: crate::yaml::Limits {
+                max_depth: limits.max_depth.unwrap_or(defaults.yaml.max_depth),
+                max_alias_nodes: limits
+                    .max_alias_nodes
+                    .unwrap_or(defaults.yaml.max_alias_nodes),
+            },
+            follow_links: root
+                .as_ref()
+                .and_then(|r| r.config.follow_links)
+                .unwrap_or(false),
+        };
+        let _ = writeln!(
+            log,
+            "accord lsp: dataset {}",
+            if data.is_empty() {
+                "none (only open files are checked)".to_owned()
+            } else {
+                data.iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        );
+        Workspace {
+            data,
+            options,
+            encoding,
+            open: Overlay::new(),
+            published: BTreeSet::new(),
+            last: CheckRun::default(),
+            log,
+        }
+    }
+
+    pub(super) fn log(&mut self, message: &str) {
+        let _ = writeln!(self.log, "accord lsp: {message}");
+    }
+
+    /// Opens a buffer; whether the dataset changed.
+    pub(super) fn open(&mut self, uri: Uri, text: String) -> bool {
+        match convert::path(&uri) {
+            Some(path) => {
+                self.open.insert(absolute(&path), text);
+                true
+            }
+            None => {
+                self.log(&format!("not a file, not checked: {}", uri.as_str()));
+                false
+            }
+        }
+    }
+
+    /// Applies a buffer's changes, in order; whether the dataset changed.
+    pub(super) fn change(
+        &mut self,
+        uri: &Uri,
+        changes: Vec<lsp_types::TextDocumentContentChangeEvent>,
+    ) -> bool {
+        let Some(path) = convert::path(uri).map(|p| absolute(&p)) else {
+            return false;
+        };
+        let encoding = self.encoding;
+        let Some(text) = self.open.get_mut(&path) else {
+            self.log(&format!(
+                "a change to a buffer that is not open: {}",
+                uri.as_str()
+            ));
+            return false;
+        };
+        for change in changes {
+            match change.range {
+                Some(range) => {
+                    let index = LineIndex::new(text);
+                    let start = convert::offset(text, &index, range.start, encoding);
+                    let end = convert::offset(text, &index, range.end, encoding).max(start);
+                    text.replace_range(start..end, &change.text);
+                }
+                None => *text = change.text,
+            }
+        }
+        true
+    }
+
+    /// Closes a buffer: the file on disk counts again. Whether the dataset changed.
+    pub(super) fn close(&mut self, uri: &Uri) -> bool {
+        convert::path(uri)
+            .map(|p| absolute(&p))
+            .is_some_and(|path| self.open.remove(&path).is_some())
+    }
+
+    /// Checks the dataset with the open buffers, and returns the diagnostics of every file that
+    /// has findings now or had them before.
+    pub(super) fn check(&mut self) -> Vec<lsp_types::PublishDiagnosticsParams> {
+        let mut paths = self.data.clone();
+        paths.extend(
+            self.open
+                .keys()
+                .filter(|path| {
+                    // Files outside the data, and new files not on disk yet, are not found by
+                    // walking the data directories.
+                    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                        && (!self.data.iter().any(|d| path.starts_with(d))
+                            || !crate::files::exists(path))
+                })
+                .cloned(),
+        );
+        // Data paths that are gone (a directory removed) are left out rather than failing the run.
+        paths.retain(|p| self.open.contains_key(p) || crate::files::exists(p));
+        let run = if paths.is_empty() {
+            CheckRun::default()
+        } else {
+            match check_paths_with(&paths, &self.options, &self.open) {
+                Ok(run) => run,
+                Err(error) => {
+                    self.log(&error.to_string());
+                    CheckRun::default()
+                }
+            }
+        };
+        let mut by_file: BTreeMap<PathBuf, Vec<&Diagnostic>> = BTreeMap::new();
+        for diagnostic in &run.diagnostics {
+            by_file
+                .entry(absolute(&diagnostic.path))
+                .or_default()
+                .push(diagnostic);
+        }
+        let mut indexes: BTreeMap<PathBuf, LineIndex> = BTreeMap::new();
+        let mut out = Vec::new();
+        let files: BTreeSet<PathBuf> = by_file
+            .keys()
+            .cloned()
+            .chain(std::mem::take(&mut self.published))
+            .collect();
+        for file in files {
+            let Some(uri) = convert::uri(&file) else {
+                continue;
+            };
+            let diagnostics: Vec<lsp_types::Diagnostic> = by_file
+                .get(&file)
+                .into_iter()
+                .flatten()
+                .map(|d| self.to_lsp(&run, d, &mut indexes))
+                .collect();
+            if !diagnostics.is_empty() {
+                self.published.insert(file.clone());
+            }
+            out.push(lsp_types::PublishDiagnosticsParams {
+                uri,
+                diagnostics,
+                version: None,
+            });
+        }
+        self.last = run;
+        out
+    }
+
+    /// The text of `path` as the last check saw it: the open buffer, or the text the run kept.
+    fn text<'r>(&'r self, run: &'r CheckRun, path: &Path) -> Option<&'r str> {
+        self.open
+            .get(&absolute(path))
+            .or_else(|| run.texts.get(path))
+            .map(String::as_str)
+    }
+
+    fn range_of(
+        &self,
+        run: &CheckRun,
+        path: &Path,
+        span: Option<crate::diagnostic::Span>,
+        indexes: &mut BTreeMap<PathBuf, LineIndex>,
+    ) -> lsp_types::Range {
+        let (Some(span), Some(text)) = (span, self.text(run, path)) else {
+            return lsp_types::Range::default();
+        };
+        let index = indexes
+            .entry(path.to_path_buf())
+            .or_insert_with(|| LineIndex::new(text));
+        convert::range(text, index, span, self.encoding)
+    }
+
+    fn to_lsp(
+        &self,
+        run: &CheckRun,
+        d: &Diagnostic,
+        indexes: &mut BTreeMap<PathBuf, LineIndex>,
+    ) -> lsp_types::Diagnostic {
+        let related: Vec<lsp_types::DiagnosticRelatedInformation> = d
+            .labels
+            .iter()
+            .filter_map(|label| {
+                let path = label.path.as_deref().unwrap_or(&d.path);
+                Some(lsp_types::DiagnosticRelatedInformation {
+                    location: lsp_types::Location {
+                        uri: convert::uri(&absolute(path))?,
+                        range: self.range_of(run, path, label.span, indexes),
+                    },
+                    message: label.message.clone(),
+                })
+            })
+            .collect();
+        let message = match &d.help {
+            Some(help) => format!("{}\nhelp: {help}", d.message),
+            None => d.message.clone(),
+        };
+        lsp_types::Diagnostic {
+            range: self.range_of(run, &d.path, d.span, indexes),
+            severity: Some(match d.severity {
+                Severity::Error => lsp_types::DiagnosticSeverity::ERROR,
+                Severity::Warning => lsp_types::DiagnosticSeverity::WARNING,
+            }),
+            code: Some(lsp_types::NumberOrString::String(
+                d.code.as_str().to_owned(),
+            )),
+            source: Some("accord".to_owned()),
+            message,
+            related_information: (!related.is_empty()).then_some(related),
+            ..Default::default()
+        }
+    }
+
+    /// The quick fixes of the last check's findings in the requested file and range.
+    pub(super) fn code_actions(
+        &self,
+        params: &lsp_types::CodeActionParams,
+    ) -> Vec<lsp_types::CodeActionOrCommand> {
+        let Some(path) = convert::path(&params.text_document.uri).map(|p| absolute(&p)) else {
+            return Vec::new();
+        };
+        let run = &self.last;
+        let mut indexes = BTreeMap::new();
+        let mut actions = Vec::new();
+        for d in run.diagnostics.iter().filter(|d| absolute(&d.path) == path) {
+            let Some(fix) = &d.fix else { continue };
+            let Some(span) = fix.span else { continue };
+            let range = self.range_of(run, &d.path, Some(span), &mut indexes);
+            if range.end < params.range.start || params.range.end < range.start {
+                continue;
+            }
+            let safe = fix.applicability == Applicability::Safe;
+            let title = if safe {
+                format!("Change to {}", fix.replacement)
+            } else {
+                format!(
+                    "Change to {} (check it: it may change what the data means)",
+                    fix.replacement
+                )
+            };
+            let edit = lsp_types::TextEdit {
+                range,
+                new_text: fix.replacement.clone(),
+            };
+            // lsp-types keys `changes` by `Uri`, whose parsed parts clippy counts as mutable;
+            // nothing mutates a key here.
+            #[allow(clippy::mutable_key_type)]
+            let changes =
+                std::collections::HashMap::from([(params.text_document.uri.clone(), vec![edit])]);
+            actions.push(lsp_types::CodeActionOrCommand::CodeAction(
+                lsp_types::CodeAction {
+                    title,
+                    kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![self.to_lsp(run, d, &mut indexes)]),
+                    edit: Some(lsp_types::WorkspaceEdit {
+                        changes: Some(changes),
+                        ..Default::default()
+                    }),
+                    is_preferred: Some(safe),
+                    ..Default::default()
+                },
+            ));
+        }
+        actions
+    }
+}
