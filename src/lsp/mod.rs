@@ -15,6 +15,7 @@
 //! published, so renaming an id in one file gives the files that use it their findings.
 
 pub mod convert;
+mod index;
 mod workspace;
 
 use std::io::Write;
@@ -92,6 +93,16 @@ fn capabilities(encoding: Encoding) -> lsp_types::ServerCapabilities {
                 ..Default::default()
             },
         )),
+        definition_provider: Some(lsp_types::OneOf::Left(true)),
+        references_provider: Some(lsp_types::OneOf::Left(true)),
+        rename_provider: Some(lsp_types::OneOf::Right(lsp_types::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
+        document_symbol_provider: Some(lsp_types::OneOf::Left(true)),
+        workspace_symbol_provider: Some(lsp_types::OneOf::Left(true)),
+        hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
+        completion_provider: Some(lsp_types::CompletionOptions::default()),
         code_action_provider: Some(lsp_types::CodeActionProviderCapability::Options(
             lsp_types::CodeActionOptions {
                 code_action_kinds: Some(vec![lsp_types::CodeActionKind::QUICKFIX]),
@@ -173,15 +184,37 @@ impl Server<'_, '_> {
 
     fn request(&mut self, request: Request) -> Result<(), LspError> {
         let Request { id, method, params } = request;
+        use lsp_types::request as r;
+        if self.dirty {
+            self.publish()?;
+        }
+        let workspace = &mut *self.workspace;
         let result = match method.as_str() {
-            lsp_types::request::CodeActionRequest::METHOD => {
-                if self.dirty {
-                    self.publish()?;
-                }
-                parse::<lsp_types::CodeActionParams>(params)
-                    .map(|params| self.workspace.code_actions(&params))
-                    .map(|actions| serde_json::to_value(actions).unwrap_or_default())
+            r::CodeActionRequest::METHOD => parse::<lsp_types::CodeActionParams>(params)
+                .map(|params| json(workspace.code_actions(&params))),
+            r::GotoDefinition::METHOD => parse::<lsp_types::GotoDefinitionParams>(params)
+                .map(|p| json(workspace.definition(&p.text_document_position_params))),
+            r::References::METHOD => {
+                parse::<lsp_types::ReferenceParams>(params).map(|p| json(workspace.references(&p)))
             }
+            r::PrepareRenameRequest::METHOD => {
+                parse::<lsp_types::TextDocumentPositionParams>(params)
+                    .map(|p| json(workspace.prepare_rename(&p)))
+            }
+            r::Rename::METHOD => parse::<lsp_types::RenameParams>(params).and_then(|p| {
+                workspace
+                    .rename(&p)
+                    .map(json)
+                    .map_err(|message| (ErrorCode::InvalidParams, message))
+            }),
+            r::DocumentSymbolRequest::METHOD => parse::<lsp_types::DocumentSymbolParams>(params)
+                .map(|p| json(workspace.symbols(Some(&p.text_document.uri), ""))),
+            r::WorkspaceSymbolRequest::METHOD => parse::<lsp_types::WorkspaceSymbolParams>(params)
+                .map(|p| json(workspace.symbols(None, &p.query))),
+            r::HoverRequest::METHOD => parse::<lsp_types::HoverParams>(params)
+                .map(|p| json(workspace.hover(&p.text_document_position_params))),
+            r::Completion::METHOD => parse::<lsp_types::CompletionParams>(params)
+                .map(|p| json(workspace.completion(&p.text_document_position))),
             _ => Err((
                 ErrorCode::MethodNotFound,
                 format!("accord does not handle `{method}`"),
@@ -218,6 +251,11 @@ impl Server<'_, '_> {
             Err((_, message)) => self.workspace.log(&format!("{method}: {message}")),
         }
     }
+}
+
+/// A result as the protocol's JSON.
+fn json(value: impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
 }
 
 /// The params of a message as `T`, or the protocol's error for params that are not.

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use lsp_types::Uri;
 
 use super::convert::{self, Encoding};
+use super::index::{At, Index};
 use crate::check::{CheckOptions, CheckRun, Overlay, check_paths_with};
 use crate::config::absolute;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::position::LineIndex;
+use crate::validate::SchemaValidator;
 
 pub(super) struct Workspace<'l> {
     /// The dataset's data paths, absolute; empty when the workspace has no data.
@@ -24,6 +26,9 @@ pub(super) struct Workspace<'l> {
     /// gone gets an empty list.
     published: BTreeSet<PathBuf>,
     last: CheckRun,
+    /// The records and references, built on the first request that needs them after a change.
+    index: Option<Index>,
+    validator: Option<SchemaValidator>,
     log: &'l mut dyn Write,
 }
 
@@ -82,6 +87,8 @@ impl<'l> Workspace<'l> {
             open: Overlay::new(),
             published: BTreeSet::new(),
             last: CheckRun::default(),
+            index: None,
+            validator: SchemaValidator::new().ok(),
             log,
         }
     }
@@ -145,6 +152,7 @@ impl<'l> Workspace<'l> {
     /// Checks the dataset with the open buffers, and returns the diagnostics of every file that
     /// has findings now or had them before.
     pub(super) fn check(&mut self) -> Vec<lsp_types::PublishDiagnosticsParams> {
+        self.index = None;
         let mut paths = self.data.clone();
         paths.extend(
             self.open
@@ -323,5 +331,317 @@ impl<'l> Workspace<'l> {
             ));
         }
         actions
+    }
+
+    /// The index of the dataset as it is now, built if a change made it stale.
+    fn index(&mut self) -> Option<&Index> {
+        if self.index.is_none() {
+            let validator = self.validator.as_ref()?;
+            let on_disk: Vec<PathBuf> = self
+                .data
+                .iter()
+                .filter(|p| crate::files::exists(p))
+                .cloned()
+                .collect();
+            let (mut paths, _) = crate::files::discover_with(&on_disk, self.options.follow_links)
+                .unwrap_or_default();
+            paths.extend(self.open.keys().cloned());
+            let mut seen = BTreeSet::new();
+            let files: Vec<(PathBuf, String)> = paths
+                .into_iter()
+                .map(|p| absolute(&p))
+                .filter(|p| seen.insert(p.clone()))
+                .filter_map(|path| {
+                    let text = match self.open.get(&path) {
+                        Some(text) => text.clone(),
+                        None => crate::files::read_text(&path, self.options.max_file_size).ok()?,
+                    };
+                    Some((path, text))
+                })
+                .collect();
+            self.index = Some(Index::build(files, validator, &self.options.yaml));
+        }
+        self.index.as_ref()
+    }
+
+    /// The file and byte offset of a document position.
+    fn place(
+        &mut self,
+        document: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<(usize, usize)> {
+        let path = absolute(&convert::path(&document.text_document.uri)?);
+        let encoding = self.encoding;
+        let index = self.index()?;
+        let file = index.file(&path)?;
+        let text = &index.files[file].1;
+        let offset = convert::offset(text, &LineIndex::new(text), document.position, encoding);
+        Some((file, offset))
+    }
+
+    /// Go to definition: the record an id names.
+    pub(super) fn definition(
+        &mut self,
+        params: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<lsp_types::Location> {
+        let (file, offset) = self.place(params)?;
+        let index = self.index.as_ref()?;
+        let record = index.record(index.at(file, offset)?.id())?;
+        location(self.encoding, index, record.file, record.id_span)
+    }
+
+    /// Find references: every place that names the record at the position, and its definition
+    /// when asked for.
+    pub(super) fn references(
+        &mut self,
+        params: &lsp_types::ReferenceParams,
+    ) -> Vec<lsp_types::Location> {
+        let Some((file, offset)) = self.place(&params.text_document_position) else {
+            return Vec::new();
+        };
+        let Some(index) = self.index.as_ref() else {
+            return Vec::new();
+        };
+        let Some(id) = index.at(file, offset).map(|at| at.id().to_owned()) else {
+            return Vec::new();
+        };
+        let mut spans: Vec<(usize, crate::diagnostic::Span)> = Vec::new();
+        if params.context.include_declaration
+            && let Some(record) = index.record(&id)
+        {
+            spans.push((record.file, record.id_span));
+        }
+        spans.extend(index.uses_of(&id).map(|u| (u.file, u.span)));
+        spans
+            .into_iter()
+            .filter_map(|(file, span)| location(self.encoding, index, file, span))
+            .collect()
+    }
+
+    /// The id a rename at the position would rename, and its range.
+    pub(super) fn prepare_rename(
+        &mut self,
+        params: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<lsp_types::PrepareRenameResponse> {
+        let (file, offset) = self.place(params)?;
+        let index = self.index.as_ref()?;
+        let at = index.at(file, offset)?;
+        let span = match at {
+            At::Definition(record) => record.id_span,
+            At::Use(reference) => reference.span,
+        };
+        let location = location(self.encoding, index, file, span)?;
+        Some(lsp_types::PrepareRenameResponse::RangeWithPlaceholder {
+            range: location.range,
+            placeholder: at.id().to_owned(),
+        })
+    }
+
+    /// Rename an id across the dataset: its definition and every reference, as one edit.
+    pub(super) fn rename(
+        &mut self,
+        params: &lsp_types::RenameParams,
+    ) -> Result<lsp_types::WorkspaceEdit, String> {
+        let new = params.new_name.as_str();
+        if !crate::model::is_valid_id(new) {
+            return Err(format!(
+                "`{new}` is not an id: lowercase letters and digits separated by single hyphens"
+            ));
+        }
+        let (file, offset) = self
+            .place(&params.text_document_position)
+            .ok_or("no dataset file here")?;
+        let index = self.index.as_ref().ok_or("the dataset cannot be read")?;
+        let id = index
+            .at(file, offset)
+            .map(|at| at.id().to_owned())
+            .ok_or("no id here to rename")?;
+        if index.record(new).is_some() {
+            return Err(format!("a record has the id `{new}` already"));
+        }
+        let mut spans: Vec<(usize, crate::diagnostic::Span)> = index
+            .records
+            .iter()
+            .filter(|r| r.id == id)
+            .map(|r| (r.file, r.id_span))
+            .collect();
+        spans.extend(index.uses_of(&id).map(|u| (u.file, u.span)));
+        let mut by_file: BTreeMap<String, (lsp_types::Uri, Vec<lsp_types::TextEdit>)> =
+            BTreeMap::new();
+        for (file, span) in spans {
+            let Some(location) = location(self.encoding, index, file, span) else {
+                continue;
+            };
+            by_file
+                .entry(location.uri.as_str().to_owned())
+                .or_insert_with(|| (location.uri.clone(), Vec::new()))
+                .1
+                .push(lsp_types::TextEdit {
+                    range: location.range,
+                    new_text: new.to_owned(),
+                });
+        }
+        // lsp-types keys `changes` by `Uri`, whose parsed parts clippy counts as mutable;
+        // nothing mutates a key here.
+        #[allow(clippy::mutable_key_type)]
+        let changes: std::collections::HashMap<lsp_types::Uri, Vec<lsp_types::TextEdit>> =
+            by_file.into_values().collect();
+        Ok(lsp_types::WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        })
+    }
+
+    /// The records of a file, or of the dataset whose id or name holds `query`.
+    pub(super) fn symbols(
+        &mut self,
+        uri: Option<&lsp_types::Uri>,
+        query: &str,
+    ) -> Vec<lsp_types::SymbolInformation> {
+        let path = uri.and_then(convert::path).map(|p| absolute(&p));
+        let encoding = self.encoding;
+        let Some(index) = self.index() else {
+            return Vec::new();
+        };
+        let file = path.as_ref().map(|p| index.file(p));
+        let query = query.to_lowercase();
+        let mut symbols = Vec::new();
+        for record in &index.records {
+            if file.is_some_and(|f| f != Some(record.file)) {
+                continue;
+            }
+            let matches = record.id.contains(&query)
+                || record
+                    .name
+                    .as_ref()
+                    .is_some_and(|n| n.to_lowercase().contains(&query));
+            if !matches {
+                continue;
+            }
+            let Some(location) = location(encoding, index, record.file, record.record_span) else {
+                continue;
+            };
+            #[allow(deprecated)]
+            symbols.push(lsp_types::SymbolInformation {
+                name: record.id.clone(),
+                kind: symbol_kind(record.kind),
+                tags: None,
+                deprecated: None,
+                location,
+                container_name: Some(match &record.name {
+                    Some(name) => format!("{} · {name}", record.kind.as_str()),
+                    None => record.kind.as_str().to_owned(),
+                }),
+            });
+        }
+        symbols
+    }
+
+    /// Hover on an id: the record it names.
+    pub(super) fn hover(
+        &mut self,
+        params: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<lsp_types::Hover> {
+        let (file, offset) = self.place(params)?;
+        let index = self.index.as_ref()?;
+        let at = index.at(file, offset)?;
+        let span = match at {
+            At::Definition(record) => record.id_span,
+            At::Use(reference) => reference.span,
+        };
+        let range = location(self.encoding, index, file, span).map(|l| l.range);
+        let value = match index.record(at.id()) {
+            Some(record) => {
+                let (path, text) = &index.files[record.file];
+                let line = LineIndex::new(text).line_of(record.id_span.start) + 1;
+                let name = record
+                    .name
+                    .as_ref()
+                    .map(|n| format!("\n\n{n}"))
+                    .unwrap_or_default();
+                format!(
+                    "**{}** `{}`{name}\n\n{}:{line}",
+                    record.kind.as_str(),
+                    record.id,
+                    path.display()
+                )
+            }
+            None => format!("no record has the id `{}`", at.id()),
+        };
+        Some(lsp_types::Hover {
+            contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
+                kind: lsp_types::MarkupKind::Markdown,
+                value,
+            }),
+            range,
+        })
+    }
+
+    /// Completion where a reference is typed: the ids of the kinds the field accepts, with the
+    /// record's name.
+    pub(super) fn completion(
+        &mut self,
+        params: &lsp_types::TextDocumentPositionParams,
+    ) -> Vec<lsp_types::CompletionItem> {
+        let Some((file, offset)) = self.place(params) else {
+            return Vec::new();
+        };
+        let Some(index) = self.index.as_ref() else {
+            return Vec::new();
+        };
+        let Some(At::Use(reference)) = index.at(file, offset) else {
+            return Vec::new();
+        };
+        let Some(range) = location(self.encoding, index, file, reference.span).map(|l| l.range)
+        else {
+            return Vec::new();
+        };
+        index
+            .records
+            .iter()
+            .filter(|r| reference.expected.is_empty() || reference.expected.contains(&r.kind))
+            .map(|record| lsp_types::CompletionItem {
+                label: record.id.clone(),
+                kind: Some(lsp_types::CompletionItemKind::REFERENCE),
+                detail: Some(match &record.name {
+                    Some(name) => format!("{} · {name}", record.kind.as_str()),
+                    None => record.kind.as_str().to_owned(),
+                }),
+                text_edit: Some(lsp_types::CompletionTextEdit::Edit(lsp_types::TextEdit {
+                    range,
+                    new_text: record.id.clone(),
+                })),
+                ..Default::default()
+            })
+            .collect()
+    }
+}
+
+/// The location of `span` in file `file` of the index.
+fn location(
+    encoding: Encoding,
+    index: &Index,
+    file: usize,
+    span: crate::diagnostic::Span,
+) -> Option<lsp_types::Location> {
+    let (path, text) = &index.files[file];
+    Some(lsp_types::Location {
+        uri: convert::uri(path)?,
+        range: convert::range(text, &LineIndex::new(text), span, encoding),
+    })
+}
+
+/// The symbol kind shown for a record kind.
+fn symbol_kind(kind: crate::model::RecordKind) -> lsp_types::SymbolKind {
+    use crate::model::RecordKind as K;
+    match kind {
+        K::Source => lsp_types::SymbolKind::FILE,
+        K::Person => lsp_types::SymbolKind::OBJECT,
+        K::Organization => lsp_types::SymbolKind::NAMESPACE,
+        K::Office => lsp_types::SymbolKind::PROPERTY,
+        K::Event => lsp_types::SymbolKind::EVENT,
+        K::Agreement => lsp_types::SymbolKind::STRUCT,
+        K::Fund => lsp_types::SymbolKind::PACKAGE,
+        K::Claim => lsp_types::SymbolKind::STRING,
+        _ => lsp_types::SymbolKind::KEY,
     }
 }

@@ -263,3 +263,150 @@ fn bad_messages_get_errors_and_the_server_keeps_running() {
     assert_eq!(diagnostics[0]["code"], "yaml-syntax", "{diagnostics:#?}");
     session.stop();
 }
+
+/// The position of the first `needle` in `text` after `after`, in UTF-16 units.
+fn position_of(text: &str, after: &str, needle: &str) -> Value {
+    let start = text.find(after).expect("anchor");
+    let at = start + text[start..].find(needle).expect("needle");
+    let line = text[..at].matches('\n').count();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": text[line_start..at].encode_utf16().count()})
+}
+
+#[test]
+fn ids_lead_to_their_records_and_back_and_rename_across_files() {
+    let dir = dataset();
+    let (mut session, _) = Session::start(dir.path(), json!({}));
+    let (claims, claims_uri) = claim_uri(dir.path());
+    let claim = CLAIM.replace("ana-ruis", "ana-ruiz");
+    std::fs::write(&claims, &claim).expect("write");
+    let base = dir.path().join("data/base.yaml");
+    let base_uri = convert::uri(&base).expect("uri").as_str().to_owned();
+    let base_text = std::fs::read_to_string(&base).expect("base");
+    open(&session, &claims_uri, &claim);
+    let holder = position_of(&claim, "holders:", "ana-ruiz");
+    let at =
+        |uri: &str, position: &Value| json!({"textDocument": {"uri": uri}, "position": position});
+
+    // Go to definition: the person's id in base.yaml.
+    let definition = session
+        .request("textDocument/definition", at(&claims_uri, &holder))
+        .expect("definition");
+    assert_eq!(definition["uri"], base_uri.as_str());
+    assert_eq!(
+        definition["range"]["start"],
+        position_of(&base_text, "people:", "ana-ruiz")
+    );
+
+    // Find references, from the definition: every file that names the person.
+    let mut params = at(&base_uri, &definition["range"]["start"]);
+    params["context"] = json!({"includeDeclaration": true});
+    let references = session
+        .request("textDocument/references", params)
+        .expect("references");
+    let files: std::collections::BTreeSet<&str> = references
+        .as_array()
+        .expect("locations")
+        .iter()
+        .filter_map(|l| l["uri"].as_str())
+        .collect();
+    assert_eq!(
+        files,
+        [base_uri.as_str(), claims_uri.as_str()]
+            .into_iter()
+            .collect()
+    );
+
+    // Hover: the record.
+    let hover = session
+        .request("textDocument/hover", at(&claims_uri, &holder))
+        .expect("hover");
+    let text = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        text.starts_with("**person** `ana-ruiz`\n\nAna Ruiz"),
+        "{text}"
+    );
+
+    // Rename: one edit for the definition and every reference, in every file.
+    let prepared = session
+        .request("textDocument/prepareRename", at(&claims_uri, &holder))
+        .expect("prepare");
+    assert_eq!(prepared["placeholder"], "ana-ruiz");
+    let mut params = at(&claims_uri, &holder);
+    params["newName"] = json!("ana-ruiz-lopez");
+    let edit = session
+        .request("textDocument/rename", params)
+        .expect("rename");
+    let changes = edit["changes"].as_object().expect("changes");
+    assert_eq!(changes.len(), 2, "{edit:#}");
+    let in_claims = changes[&claims_uri].as_array().expect("edits");
+    // The holder and the `according_to` of the claim's citation.
+    assert_eq!(in_claims.len(), 2, "{edit:#}");
+    assert!(in_claims.iter().all(|e| e["newText"] == "ana-ruiz-lopez"));
+    let mut params = at(&claims_uri, &holder);
+    params["newName"] = json!("Ana Ruiz");
+    assert_eq!(session.request("textDocument/rename", params), Err(-32602));
+    let mut params = at(&claims_uri, &holder);
+    params["newName"] = json!("example-source");
+    assert_eq!(session.request("textDocument/rename", params), Err(-32602));
+
+    // Symbols: the records of a file, and of the dataset by name.
+    let symbols = session
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": base_uri}}),
+        )
+        .expect("symbols");
+    let names: Vec<&str> = symbols
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"ana-ruiz") && names.contains(&"example-source"),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"ruiz-claim"), "{names:?}");
+    let found = session
+        .request("workspace/symbol", json!({"query": "ruiz"}))
+        .expect("symbols");
+    let names: Vec<&str> = found
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(names, ["ana-ruiz", "ruiz-claim"]);
+    session.stop();
+}
+
+#[test]
+fn completion_offers_the_ids_of_the_kinds_the_field_takes() {
+    let dir = dataset();
+    let (mut session, _) = Session::start(dir.path(), json!({}));
+    let (_, uri) = claim_uri(dir.path());
+    let typed = CLAIM.replace("[ana-ruis]", "[ana-]");
+    open(&session, &uri, &typed);
+    let mut position = position_of(&typed, "holders:", "ana-");
+    position["character"] = json!(position["character"].as_u64().expect("n") + 4);
+    let items = session
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": position}),
+        )
+        .expect("completion");
+    let items = items.as_array().expect("items");
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(labels.contains(&"ana-ruiz"), "{labels:?}");
+    assert!(labels.contains(&"examplia"), "{labels:?}");
+    // Holders are people or organizations: no source, event or claim.
+    assert!(!labels.contains(&"example-source"), "{labels:?}");
+    assert!(!labels.contains(&"examplia-nordland-meeting"), "{labels:?}");
+    let ana = items
+        .iter()
+        .find(|i| i["label"] == "ana-ruiz")
+        .expect("ana-ruiz");
+    assert_eq!(ana["detail"], "person · Ana Ruiz");
+    session.stop();
+}
