@@ -72,6 +72,34 @@ pub fn serve(connection: &Connection, log: &mut dyn Write) -> Result<(), LspErro
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result).unwrap_or_default())?;
+    // Files changed on disk (a `git pull`, another editor, a source text) are checked again
+    // when the client can tell; its answer to the registration is not needed.
+    let watches = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    if watches {
+        let registration = lsp_types::RegistrationParams {
+            registrations: vec![lsp_types::Registration {
+                id: "accord-watched-files".to_owned(),
+                method: lsp_types::notification::DidChangeWatchedFiles::METHOD.to_owned(),
+                register_options: Some(serde_json::json!({
+                    "watchers": [{"globPattern": "**/*.{yaml,yml,txt,toml}"}]
+                })),
+            }],
+        };
+        connection
+            .sender
+            .send(Message::Request(Request::new(
+                RequestId::from("accord-watched-files".to_owned()),
+                lsp_types::request::RegisterCapability::METHOD.to_owned(),
+                registration,
+            )))
+            .map_err(|_| LspError::Disconnected)?;
+    }
     let mut workspace = Workspace::new(folder, encoding, log);
     let mut server = Server {
         connection,

@@ -188,10 +188,13 @@ impl<'l> Workspace<'l> {
         }
         let mut indexes: BTreeMap<PathBuf, LineIndex> = BTreeMap::new();
         let mut out = Vec::new();
+        // Every open buffer gets its diagnostics, an empty list included, so that the editor
+        // knows it was checked.
         let files: BTreeSet<PathBuf> = by_file
             .keys()
             .cloned()
             .chain(std::mem::take(&mut self.published))
+            .chain(self.open.keys().cloned())
             .collect();
         for file in files {
             let Some(uri) = convert::uri(&file) else {

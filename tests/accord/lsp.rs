@@ -410,3 +410,50 @@ fn completion_offers_the_ids_of_the_kinds_the_field_takes() {
     assert_eq!(ana["detail"], "person · Ana Ruiz");
     session.stop();
 }
+
+#[test]
+fn files_changed_on_disk_are_checked_again_when_the_client_watches_them() {
+    let dir = dataset();
+    let (claims, claims_uri) = claim_uri(dir.path());
+    std::fs::write(&claims, CLAIM.replace("ana-ruis", "ana-ruiz")).expect("write");
+    let (session, _) = Session::start(
+        dir.path(),
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    // The server asks to watch the data files.
+    let registration = loop {
+        if let Message::Request(request) = session.receive() {
+            break request;
+        }
+    };
+    assert_eq!(registration.method, "client/registerCapability");
+    assert_eq!(
+        registration.params["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    // The claim, open and clean.
+    open(
+        &session,
+        &claims_uri,
+        &CLAIM.replace("ana-ruis", "ana-ruiz"),
+    );
+    assert_eq!(session.diagnostics_of(&claims_uri), Vec::<Value>::new());
+    // Another program renames the person on disk.
+    let base = dir.path().join("data/base.yaml");
+    let text = std::fs::read_to_string(&base).expect("base");
+    std::fs::write(&base, text.replacen("id: ana-ruiz", "id: ana-ruiz-2", 1)).expect("write");
+    let base_uri = convert::uri(&base).expect("uri").as_str().to_owned();
+    session.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": base_uri, "type": 2}]}),
+    );
+    let diagnostics = session.diagnostics_of(&claims_uri);
+    assert!(
+        !diagnostics.is_empty()
+            && diagnostics
+                .iter()
+                .all(|d| d["code"] == "dangling-reference"),
+        "{diagnostics:#?}"
+    );
+    session.stop();
+}
