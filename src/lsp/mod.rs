@@ -28,8 +28,9 @@ use lsp_types::request::Request as _;
 pub use convert::Encoding;
 use workspace::Workspace;
 
-/// How long the server waits after a change for more before checking again.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+/// How long the server waits after a change for more before checking again: about the time
+/// between two keys of fast typing, so that a burst of keys is one check.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Why the server stopped other than by `shutdown` and `exit`.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +46,16 @@ pub enum LspError {
 /// Serves one client on `connection` until it sends `shutdown` and `exit`, or goes away. Logs go
 /// to `log`.
 pub fn serve(connection: &Connection, log: &mut dyn Write) -> Result<(), LspError> {
+    serve_with(connection, log, None)
+}
+
+/// [`serve`], with each diagnostic linking to its code's explanation in `explanations`, a
+/// directory of `<code>.md` files (the binary writes `accord explain`'s pages there).
+pub fn serve_with(
+    connection: &Connection,
+    log: &mut dyn Write,
+    explanations: Option<&std::path::Path>,
+) -> Result<(), LspError> {
     let (id, params) = connection.initialize_start()?;
     let params: lsp_types::InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let encoding = Encoding::negotiate(
@@ -101,6 +112,7 @@ pub fn serve(connection: &Connection, log: &mut dyn Write) -> Result<(), LspErro
             .map_err(|_| LspError::Disconnected)?;
     }
     let mut workspace = Workspace::new(folder, encoding, log);
+    workspace.explanations = explanations.map(std::path::Path::to_path_buf);
     let mut server = Server {
         connection,
         workspace: &mut workspace,

@@ -29,6 +29,8 @@ pub(super) struct Workspace<'l> {
     /// The records and references, built on the first request that needs them after a change.
     index: Option<Index>,
     validator: Option<SchemaValidator>,
+    /// A directory of `<code>.md` explanations that diagnostics link to.
+    pub(super) explanations: Option<PathBuf>,
     log: &'l mut dyn Write,
 }
 
@@ -89,6 +91,7 @@ impl<'l> Workspace<'l> {
             last: CheckRun::default(),
             index: None,
             validator: SchemaValidator::new().ok(),
+            explanations: None,
             log,
         }
     }
@@ -276,6 +279,11 @@ impl<'l> Workspace<'l> {
             code: Some(lsp_types::NumberOrString::String(
                 d.code.as_str().to_owned(),
             )),
+            code_description: self.explanations.as_ref().and_then(|dir| {
+                Some(lsp_types::CodeDescription {
+                    href: convert::uri(&dir.join(format!("{}.md", d.code.as_str())))?,
+                })
+            }),
             source: Some("accord".to_owned()),
             message,
             related_information: (!related.is_empty()).then_some(related),

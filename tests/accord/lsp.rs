@@ -16,10 +16,18 @@ struct Session {
 
 impl Session {
     fn start(folder: &Path, capabilities: Value) -> (Session, Value) {
+        Session::start_with(folder, capabilities, None)
+    }
+
+    fn start_with(
+        folder: &Path,
+        capabilities: Value,
+        explanations: Option<PathBuf>,
+    ) -> (Session, Value) {
         let (server, client) = Connection::memory();
         let handle = std::thread::spawn(move || {
             let mut log = std::io::sink();
-            accord::lsp::serve(&server, &mut log)
+            accord::lsp::serve_with(&server, &mut log, explanations.as_deref())
         });
         let mut session = Session {
             client,
@@ -455,5 +463,21 @@ fn files_changed_on_disk_are_checked_again_when_the_client_watches_them() {
                 .all(|d| d["code"] == "dangling-reference"),
         "{diagnostics:#?}"
     );
+    session.stop();
+}
+
+#[test]
+fn each_diagnostic_links_to_its_explanation() {
+    let dir = dataset();
+    let explanations = dir.path().join("explain");
+    let (session, _) = Session::start_with(dir.path(), json!({}), Some(explanations.clone()));
+    let (_, uri) = claim_uri(dir.path());
+    open(&session, &uri, CLAIM);
+    let diagnostics = session.diagnostics_of(&uri);
+    let href = diagnostics[0]["codeDescription"]["href"]
+        .as_str()
+        .expect("a link");
+    let expected = convert::uri(&explanations.join("dangling-reference.md")).expect("uri");
+    assert_eq!(href, expected.as_str());
     session.stop();
 }
