@@ -9,6 +9,8 @@
 //! DATASET_DIR is the workspace folder (with an `accord.toml`, or a `data` directory); FILE a data
 //! file in it whose first `id: ` line is the one edited.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line helper: printing is its job.
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
