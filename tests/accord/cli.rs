@@ -2,19 +2,12 @@
 
 use assert_cmd::Command;
 
+use crate::output;
+
 fn accord() -> Command {
     let mut command = Command::cargo_bin("accord").expect("binary built");
     command.env("NO_COLOR", "1");
     command
-}
-
-fn output(command: &mut Command) -> (i32, String, String) {
-    let out = command.output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -5,34 +5,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-fn accord(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("accord").expect("binary built");
-    command.env("NO_COLOR", "1").current_dir(dir);
-    command
-}
-
-fn output(command: &mut Command) -> (i32, String, String) {
-    let out = command.output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// Copies the directory `from` into `to`, recursively.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create");
-    for entry in std::fs::read_dir(from).expect("list") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
+use crate::{accord_in as accord, copy_dir, output};
 
 /// A copy of the bundled data with `events.yaml` spoilt by `slips` (each replacing the first
 /// occurrence of its text after the line that starts with `after`); returns the directory and
