@@ -15,6 +15,7 @@
 //! published, so renaming an id in one file gives the files that use it their findings.
 
 pub mod convert;
+mod fields;
 mod index;
 mod workspace;
 

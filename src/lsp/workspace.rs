@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use lsp_types::Uri;
 
 use super::convert::{self, Encoding};
+use super::fields::{FieldHelp, Place, field_help, place_at};
 use super::index::{At, Index};
 use crate::check::{CheckOptions, CheckRun, Overlay, check_paths_with};
 use crate::config::absolute;
@@ -31,6 +32,8 @@ pub(super) struct Workspace<'l> {
     validator: Option<SchemaValidator>,
     /// A directory of `<code>.md` explanations that diagnostics link to.
     pub(super) explanations: Option<PathBuf>,
+    /// The data file's schema, for what a field means and which values it takes.
+    schema: serde_json::Value,
     log: &'l mut dyn Write,
 }
 
@@ -92,6 +95,7 @@ impl<'l> Workspace<'l> {
             index: None,
             validator: SchemaValidator::new().ok(),
             explanations: None,
+            schema: crate::schema::data_file_schema(),
             log,
         }
     }
@@ -554,7 +558,9 @@ impl<'l> Workspace<'l> {
     ) -> Option<lsp_types::Hover> {
         let (file, offset) = self.place(params)?;
         let index = self.index.as_ref()?;
-        let at = index.at(file, offset)?;
+        let Some(at) = index.at(file, offset) else {
+            return self.field_hover(file, offset);
+        };
         let span = match at {
             At::Definition(record) => record.id_span,
             At::Use(reference) => reference.span,
@@ -600,7 +606,7 @@ impl<'l> Workspace<'l> {
             return Vec::new();
         };
         let Some(At::Use(reference)) = index.at(file, offset) else {
-            return Vec::new();
+            return self.value_completion(file, offset);
         };
         let Some(range) = location(self.encoding, index, file, reference.span).map(|l| l.range)
         else {
@@ -620,6 +626,74 @@ impl<'l> Workspace<'l> {
                 text_edit: Some(lsp_types::CompletionTextEdit::Edit(lsp_types::TextEdit {
                     range,
                     new_text: record.id.clone(),
+                })),
+                ..Default::default()
+            })
+            .collect()
+    }
+}
+
+impl Workspace<'_> {
+    /// What is at `offset` of file `file` of the index, by the schema: the place and its help.
+    fn field_at(&self, file: usize, offset: usize) -> Option<(Place, FieldHelp)> {
+        let index = self.index.as_ref()?;
+        let text = &index.files[file].1;
+        let (document, _) = crate::yaml::parse(text, &self.options.yaml);
+        let value = document.value.as_ref()?;
+        let place = place_at(value, &document.spans, offset)?;
+        let help = field_help(&self.schema, &place.path)?;
+        Some((place, help))
+    }
+
+    /// Hover on a field's key: what the schema says of it.
+    fn field_hover(&self, file: usize, offset: usize) -> Option<lsp_types::Hover> {
+        let (place, help) = self.field_at(file, offset)?;
+        if !place.on_key || help.description.is_empty() {
+            return None;
+        }
+        let index = self.index.as_ref()?;
+        let range = location(self.encoding, index, file, place.span).map(|l| l.range);
+        let mut value = help.description.clone();
+        if !help.values.is_empty() && !value.contains("\n- `") {
+            value.push('\n');
+            for (allowed, meaning) in &help.values {
+                value.push_str(&format!("\n- `{allowed}`: {meaning}"));
+            }
+        }
+        Some(lsp_types::Hover {
+            contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
+                kind: lsp_types::MarkupKind::Markdown,
+                value,
+            }),
+            range,
+        })
+    }
+
+    /// Completion of a value where an enumeration's value is typed: the allowed values, each
+    /// with what it means.
+    fn value_completion(&self, file: usize, offset: usize) -> Vec<lsp_types::CompletionItem> {
+        let Some((place, help)) = self.field_at(file, offset) else {
+            return Vec::new();
+        };
+        let Some(index) = self.index.as_ref() else {
+            return Vec::new();
+        };
+        if place.on_key || help.values.is_empty() {
+            return Vec::new();
+        }
+        let Some(range) = location(self.encoding, index, file, place.span).map(|l| l.range) else {
+            return Vec::new();
+        };
+        help.values
+            .iter()
+            .map(|(allowed, meaning)| lsp_types::CompletionItem {
+                label: allowed.clone(),
+                kind: Some(lsp_types::CompletionItemKind::ENUM_MEMBER),
+                documentation: (!meaning.is_empty())
+                    .then(|| lsp_types::Documentation::String(meaning.clone())),
+                text_edit: Some(lsp_types::CompletionTextEdit::Edit(lsp_types::TextEdit {
+                    range,
+                    new_text: crate::yaml::scalar(allowed),
                 })),
                 ..Default::default()
             })

@@ -481,3 +481,41 @@ fn each_diagnostic_links_to_its_explanation() {
     assert_eq!(href, expected.as_str());
     session.stop();
 }
+
+#[test]
+fn fields_hover_with_their_description_and_enum_values_complete() {
+    let dir = dataset();
+    let (mut session, _) = Session::start(dir.path(), json!({}));
+    let (_, uri) = claim_uri(dir.path());
+    let typed = "claims:\n  - id: ruiz-claim\n    kind: sta\n";
+    open(&session, &uri, typed);
+    let hover = session
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 5}}),
+        )
+        .expect("hover");
+    let text = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(text.starts_with("What kind of claim this is."), "{hover:#}");
+    assert!(text.contains("- `statement`:"), "{text}");
+    let items = session
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 13}}),
+        )
+        .expect("completion");
+    let statement = items
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["label"] == "statement"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        statement["documentation"], "Something an actor said or reported that is not a stance.",
+        "{items:#}"
+    );
+    assert_eq!(
+        statement["textEdit"]["range"],
+        json!({"start": {"line": 2, "character": 10}, "end": {"line": 2, "character": 13}})
+    );
+    session.stop();
+}
