@@ -33,6 +33,25 @@ impl Default for CheckOptions {
     }
 }
 
+impl CheckOptions {
+    /// The settings a dataset's `accord.toml` gives (its limits and `follow-links`), the
+    /// defaults where it says nothing or there is none.
+    pub fn from_config(config: Option<&crate::config::Config>) -> Self {
+        let defaults = CheckOptions::default();
+        let limits = config.and_then(|c| c.limits.clone()).unwrap_or_default();
+        CheckOptions {
+            max_file_size: limits.max_file_size.unwrap_or(defaults.max_file_size),
+            yaml: Limits {
+                max_depth: limits.max_depth.unwrap_or(defaults.yaml.max_depth),
+                max_alias_nodes: limits
+                    .max_alias_nodes
+                    .unwrap_or(defaults.yaml.max_alias_nodes),
+            },
+            follow_links: config.and_then(|c| c.follow_links).unwrap_or(false),
+        }
+    }
+}
+
 /// The result of a run.
 #[derive(Debug, Clone, Default)]
 pub struct CheckRun {

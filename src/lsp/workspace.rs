@@ -55,24 +55,7 @@ impl<'l> Workspace<'l> {
             }
             _ => Vec::new(),
         };
-        let limits = root
-            .as_ref()
-            .and_then(|r| r.config.limits.clone())
-            .unwrap_or_default();
-        let defaults = CheckOptions::default();
-        let options = CheckOptions {
-            max_file_size: limits.max_file_size.unwrap_or(defaults.max_file_size),
-            yaml: crate::yaml::Limits {
-                max_depth: limits.max_depth.unwrap_or(defaults.yaml.max_depth),
-                max_alias_nodes: limits
-                    .max_alias_nodes
-                    .unwrap_or(defaults.yaml.max_alias_nodes),
-            },
-            follow_links: root
-                .as_ref()
-                .and_then(|r| r.config.follow_links)
-                .unwrap_or(false),
-        };
+        let options = CheckOptions::from_config(root.as_ref().map(|r| &r.config));
         let _ = writeln!(
             log,
             "accord lsp: dataset {}",

@@ -229,24 +229,14 @@ impl DatasetArgs {
     /// The settings of a run: each flag given, or else the dataset's `accord.toml`, or else
     /// the default.
     pub(crate) fn options(&self, config: Option<&accord::config::Config>) -> accord::CheckOptions {
-        let defaults = accord::CheckOptions::default();
-        let limits = config.and_then(|c| c.limits.clone()).unwrap_or_default();
+        let base = accord::CheckOptions::from_config(config);
         accord::CheckOptions {
-            max_file_size: self
-                .max_file_size
-                .or(limits.max_file_size)
-                .unwrap_or(defaults.max_file_size),
+            max_file_size: self.max_file_size.unwrap_or(base.max_file_size),
             yaml: accord::yaml::Limits {
-                max_depth: self
-                    .max_depth
-                    .or(limits.max_depth)
-                    .unwrap_or(defaults.yaml.max_depth),
-                max_alias_nodes: self
-                    .max_alias_nodes
-                    .or(limits.max_alias_nodes)
-                    .unwrap_or(defaults.yaml.max_alias_nodes),
+                max_depth: self.max_depth.unwrap_or(base.yaml.max_depth),
+                max_alias_nodes: self.max_alias_nodes.unwrap_or(base.yaml.max_alias_nodes),
             },
-            follow_links: self.follow_links || config.and_then(|c| c.follow_links).unwrap_or(false),
+            follow_links: self.follow_links || base.follow_links,
         }
     }
 }
