@@ -1,8 +1,9 @@
 //! A whole run: find the files, check each in parallel, apply the dataset-wide rules, and return
 //! every finding sorted by file and position.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -78,6 +79,53 @@ pub struct CheckRun {
 /// unsaved buffers, or files that `accord check --fix` has fixed but not yet written.
 pub type Overlay = BTreeMap<PathBuf, String>;
 
+/// What a run learnt about each data file, kept for the next run over the same dataset: a file
+/// whose text is unchanged is not checked again, and only the dataset-wide rules run over every
+/// file's facts. The language server keeps one between changes.
+///
+/// An entry is used only when the file's text is byte for byte the text it was made from (the
+/// texts are kept and compared), and only with the settings it was made with: a run with other
+/// [`CheckOptions`] starts the cache afresh.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    options: Option<CheckOptions>,
+    files: HashMap<PathBuf, CachedFile>,
+}
+
+#[derive(Debug)]
+struct CachedFile {
+    text: Arc<str>,
+    facts: FileFacts,
+    /// The file's own findings as [`validate::check_file`] gave them, before any run placed or
+    /// resolved anything in them.
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl FileCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        FileCache::default()
+    }
+
+    /// How many files the cache holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether the cache holds no file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The data files of the last run with their texts, in no particular order: every file the
+    /// run read, with the text it checked (an open buffer's, for a file the overlay held).
+    pub fn texts(&self) -> impl Iterator<Item = (&Path, &Arc<str>)> {
+        self.files
+            .iter()
+            .map(|(path, file)| (path.as_path(), &file.text))
+    }
+}
+
 /// Checks every data file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Result<CheckRun, CheckError> {
     check_paths_with(paths, options, &Overlay::new())
@@ -91,7 +139,18 @@ pub fn check_paths_with(
     options: &CheckOptions,
     overlay: &Overlay,
 ) -> Result<CheckRun, CheckError> {
-    run(paths, None, options, overlay)
+    run(paths, None, options, overlay, None)
+}
+
+/// [`check_paths_with`], reusing what `cache` knows of the files whose text has not changed since
+/// the run that filled it, and leaving in it what this run learnt.
+pub fn check_paths_cached(
+    paths: &[PathBuf],
+    options: &CheckOptions,
+    overlay: &Overlay,
+    cache: &mut FileCache,
+) -> Result<CheckRun, CheckError> {
+    run(paths, None, options, overlay, Some(cache))
 }
 
 /// Checks the files `focus` names (files, or directories of them) in the context of their
@@ -118,7 +177,7 @@ pub fn check_in_dataset(
             .cloned(),
     );
     let focus: Vec<PathBuf> = focus.iter().map(|p| absolute(p)).collect();
-    run(&paths, Some(&focus), options, overlay)
+    run(&paths, Some(&focus), options, overlay, None)
 }
 
 /// A run over `paths`, reporting every finding, or with `focus` (absolute, normalized paths)
@@ -128,6 +187,7 @@ fn run(
     focus: Option<&[PathBuf]>,
     options: &CheckOptions,
     overlay: &Overlay,
+    mut cache: Option<&mut FileCache>,
 ) -> Result<CheckRun, CheckError> {
     let in_focus = |path: &Path| {
         focus.is_none_or(|focus| {
@@ -159,33 +219,72 @@ fn run(
         .filter(|path| !data_files.iter().any(|file| file.starts_with(path)))
         .cloned()
         .collect();
-    let outcomes: Vec<(FileFacts, Vec<Diagnostic>, Option<String>)> = data_files
-        .par_iter()
-        .map(|path| match read_text(path) {
-            Ok(text) => {
-                let outcome = validate::check_file(path, &text, &validator, &options.yaml);
-                // Keep the text only where a finding needs it for its snippet.
-                let keep = (!outcome.diagnostics.is_empty()).then_some(text);
-                (outcome.facts, outcome.diagnostics, keep)
+    // What the cache knows of each file, taken out of it; entries of files this run does not
+    // find are dropped with the rest.
+    let mut previous: Vec<Option<CachedFile>> = match cache.as_deref_mut() {
+        Some(cache) => {
+            if cache.options != Some(*options) {
+                cache.files.clear();
+                cache.options = Some(*options);
             }
-            Err(diagnostic) => (
-                FileFacts {
+            let previous = data_files.iter().map(|p| cache.files.remove(p)).collect();
+            cache.files.clear();
+            previous
+        }
+        None => Vec::new(),
+    };
+    previous.resize_with(data_files.len(), || None);
+    let caching = cache.is_some();
+    let outcomes: Vec<FileRun> = data_files
+        .par_iter()
+        .zip(previous)
+        .map(|(path, previous)| match read_text(path) {
+            Ok(text) => match previous {
+                Some(cached) if *cached.text == *text => FileRun {
+                    diagnostics: cached.diagnostics.clone(),
+                    facts: cached.facts,
+                    text: Some(cached.text),
+                    cached: cached.diagnostics,
+                },
+                _ => {
+                    let outcome = validate::check_file(path, &text, &validator, &options.yaml);
+                    // Without a cache, keep the text only where a finding needs it for its snippet.
+                    let keep = caching || !outcome.diagnostics.is_empty();
+                    FileRun {
+                        cached: if caching {
+                            outcome.diagnostics.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        diagnostics: outcome.diagnostics,
+                        facts: outcome.facts,
+                        text: keep.then(|| Arc::from(text)),
+                    }
+                }
+            },
+            Err(diagnostic) => FileRun {
+                facts: FileFacts {
                     path: path.clone(),
                     ..FileFacts::default()
                 },
-                vec![diagnostic],
-                None,
-            ),
+                diagnostics: vec![diagnostic],
+                text: None,
+                cached: Vec::new(),
+            },
         })
         .collect();
     let mut texts = BTreeMap::new();
     let mut facts = Vec::with_capacity(outcomes.len());
-    for (file_facts, file_diagnostics, text) in outcomes {
-        if let Some(text) = text {
-            texts.insert(file_facts.path.clone(), text);
+    let mut kept = Vec::with_capacity(if caching { outcomes.len() } else { 0 });
+    for outcome in outcomes {
+        if !outcome.diagnostics.is_empty()
+            && let Some(text) = &outcome.text
+        {
+            texts.insert(outcome.facts.path.clone(), text.to_string());
         }
-        diagnostics.extend(file_diagnostics);
-        facts.push(file_facts);
+        diagnostics.extend(outcome.diagnostics);
+        kept.push((outcome.text, outcome.cached));
+        facts.push(outcome.facts);
     }
     let max_size = options.max_file_size;
     let roots = files::DatasetRoots::of_paths(paths);
@@ -226,7 +325,7 @@ fn run(
     }
     diagnostics.sort_by(|a, b| (&a.path, a.span, a.code).cmp(&(&b.path, b.span, b.code)));
     let focused: Vec<&FileFacts> = facts.iter().filter(|f| in_focus(&f.path)).collect();
-    Ok(CheckRun {
+    let run = CheckRun {
         diagnostics,
         texts,
         files_checked: focused.len(),
@@ -234,7 +333,34 @@ fn run(
         line_indexes: Default::default(),
         empty_paths,
         context_files: facts.len() - focused.len(),
-    })
+    };
+    if let Some(cache) = cache {
+        for (facts, (text, diagnostics)) in facts.into_iter().zip(kept) {
+            // A file that could not be read is read again next time.
+            if let Some(text) = text {
+                cache.files.insert(
+                    facts.path.clone(),
+                    CachedFile {
+                        text,
+                        facts,
+                        diagnostics,
+                    },
+                );
+            }
+        }
+    }
+    Ok(run)
+}
+
+/// One file's part of a run.
+struct FileRun {
+    facts: FileFacts,
+    /// Its findings, placed and resolved by the run.
+    diagnostics: Vec<Diagnostic>,
+    /// Its text, where the run keeps it.
+    text: Option<Arc<str>>,
+    /// Its findings as the cache keeps them (empty without a cache).
+    cached: Vec<Diagnostic>,
 }
 
 impl CheckRun {

@@ -179,6 +179,247 @@ fn meaning(description: &str, value: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Where a key is being typed: the path of the mapping it goes in, the span of the part typed
+/// so far, and the keys the mapping already has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct KeyPlace {
+    pub(super) mapping: Vec<Step>,
+    pub(super) typed: Span,
+    pub(super) siblings: Vec<String>,
+    /// The mapping's `kind`, when it has one: which branch of a union the keys come from.
+    pub(super) kind: Option<String>,
+}
+
+/// One line's structure, as far as keys go: its list item markers (their columns) and its key
+/// (column and name), if it has them, and whether its value starts a block scalar.
+struct LineShape<'t> {
+    dashes: Vec<usize>,
+    key: Option<(usize, &'t str)>,
+    value: &'t str,
+}
+
+fn shape(line: &str) -> LineShape<'_> {
+    let mut dashes = Vec::new();
+    let mut column = line.len() - line.trim_start_matches(' ').len();
+    let mut rest = &line[column..];
+    while let Some(after) = rest
+        .strip_prefix("- ")
+        .or_else(|| (rest == "-").then_some(""))
+    {
+        dashes.push(column);
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        column += rest.len() - after.len() + spaces;
+        rest = &after[spaces..];
+    }
+    let name_end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let name = &rest[..name_end];
+    let after_name = &rest[name_end..];
+    let is_key = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && (after_name == ":" || after_name.starts_with(": ") || after_name.starts_with(":\t"));
+    LineShape {
+        dashes,
+        key: is_key.then_some((column, name)),
+        value: if is_key { after_name[1..].trim() } else { "" },
+    }
+}
+
+/// A frame of the stack of open mappings and lists while lines are read.
+struct Frame {
+    indent: usize,
+    step: Step,
+    id: usize,
+}
+
+/// Where a key is being typed at byte `offset` of `text`, read from the indentation of the
+/// lines, since a key typed without its colon yet leaves no YAML to parse. `None` when the
+/// place is not where a key goes: in a value, a comment or a flow collection.
+pub(super) fn key_place(text: &str, offset: usize) -> Option<KeyPlace> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..offset].trim_end_matches('\r');
+    // The cursor line up to the cursor: indentation, list markers, and a key's first letters.
+    let here = shape(before);
+    if here.key.is_some() {
+        return None;
+    }
+    let typed_from = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let column = typed_from.len();
+    if shape(typed_from).dashes.len() != here.dashes.len()
+        || !typed_from[here.dashes.last().map_or(0, |d| d + 1)..]
+            .chars()
+            .all(|c| c == ' ')
+    {
+        return None;
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut next_id = 1;
+    let mut keys: Vec<(usize, String, String)> = Vec::new();
+    let mut block_scalar_above: Option<usize> = None;
+    let mut cursor_parent: Option<usize> = None;
+    let mut mapping = Vec::new();
+    let mut position = 0;
+    for line in text.split_inclusive('\n') {
+        let start = position;
+        position += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        let is_cursor_line = start == line_start;
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(key_indent) = block_scalar_above {
+            if line.trim().is_empty() || indent > key_indent {
+                continue;
+            }
+            block_scalar_above = None;
+        }
+        if !is_cursor_line && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
+            continue;
+        }
+        let shape = if is_cursor_line {
+            shape(typed_from)
+        } else {
+            shape(line)
+        };
+        for &dash in &shape.dashes {
+            while stack
+                .last()
+                .is_some_and(|f| f.indent > dash || (f.indent == dash && f.step == Step::Item))
+            {
+                stack.pop();
+            }
+            stack.push(Frame {
+                indent: dash,
+                step: Step::Item,
+                id: next_id,
+            });
+            next_id += 1;
+        }
+        let key = if is_cursor_line {
+            Some((column, ""))
+        } else {
+            shape.key
+        };
+        let Some((key_column, name)) = key else {
+            continue;
+        };
+        while stack.last().is_some_and(|f| f.indent >= key_column) {
+            stack.pop();
+        }
+        let parent = stack.last().map_or(0, |f| f.id);
+        if let Some(cursor_parent) = cursor_parent
+            && !stack.iter().any(|f| f.id == cursor_parent)
+            && cursor_parent != 0
+        {
+            break;
+        }
+        if is_cursor_line {
+            cursor_parent = Some(parent);
+            mapping = stack.iter().map(|f| f.step.clone()).collect();
+        } else {
+            keys.push((parent, name.to_owned(), shape.value.to_owned()));
+            if shape.value.starts_with(['|', '>']) {
+                block_scalar_above = Some(key_column);
+            }
+        }
+        stack.push(Frame {
+            indent: key_column,
+            step: Step::Key(name.to_owned()),
+            id: next_id,
+        });
+        next_id += 1;
+    }
+    let parent = cursor_parent?;
+    let siblings: Vec<(String, String)> = keys
+        .into_iter()
+        .filter(|(p, _, _)| *p == parent)
+        .map(|(_, name, value)| (name, value))
+        .collect();
+    let typed_end = before.len().max(column);
+    Some(KeyPlace {
+        mapping,
+        typed: Span::new(line_start + column, line_start + typed_end),
+        kind: siblings
+            .iter()
+            .find(|(name, _)| name == "kind")
+            .map(|(_, value)| value.trim_matches(['"', '\'']).to_owned()),
+        siblings: siblings.into_iter().map(|(name, _)| name).collect(),
+    })
+}
+
+/// The fields an object at `path` takes, by the schema: each name with its description, those
+/// of the branch of a union that `kind` selects (all branches' when it selects none).
+pub(super) fn fields_of(
+    schema: &Value,
+    path: &[Step],
+    kind: Option<&str>,
+) -> Vec<(String, String)> {
+    let Some(node) = node_at(schema, path) else {
+        return Vec::new();
+    };
+    let object = resolve(schema, node);
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |properties: Option<&Value>| {
+        for (name, property) in properties.and_then(Value::as_object).into_iter().flatten() {
+            if out.iter().all(|(known, _)| known != name) {
+                let description = property
+                    .get("description")
+                    .or_else(|| resolve(schema, property).get("description"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                out.push((name.clone(), description.to_owned()));
+            }
+        }
+    };
+    add(object.get("properties"));
+    let branches: Vec<&Value> = ["oneOf", "anyOf", "allOf"]
+        .iter()
+        .filter_map(|k| object.get(*k).and_then(Value::as_array))
+        .flatten()
+        .map(|branch| resolve(schema, branch))
+        .collect();
+    let selects = |branch: &Value| {
+        let kind_schema = branch
+            .get("properties")
+            .or_else(|| branch.get("then").and_then(|t| t.get("properties")))
+            .and_then(|p| p.get("kind"))
+            .map(|k| resolve(schema, k));
+        kind.zip(kind_schema).is_some_and(|(kind, k)| {
+            k.get("const").and_then(Value::as_str) == Some(kind)
+                || k.get("enum")
+                    .and_then(Value::as_array)
+                    .is_some_and(|values| values.iter().any(|v| v.as_str() == Some(kind)))
+        })
+    };
+    let chosen: Vec<&Value> = match branches
+        .iter()
+        .copied()
+        .filter(|b| selects(b))
+        .collect::<Vec<_>>()
+    {
+        chosen if !chosen.is_empty() => chosen,
+        _ => branches,
+    };
+    for branch in chosen {
+        add(branch.get("properties"));
+        add(branch.get("then").and_then(|t| t.get("properties")));
+    }
+    out
+}
+
+/// The schema of the value at `path`.
+fn node_at<'s>(schema: &'s Value, path: &[Step]) -> Option<&'s Value> {
+    let mut node = schema;
+    for step in path {
+        let here = resolve(schema, node);
+        node = match step {
+            Step::Item => here.get("items"),
+            Step::Key(key) => property(schema, here, key),
+        }?;
+    }
+    Some(node)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +456,39 @@ mod tests {
             (value_place.path, value_place.on_key),
             (kind.to_vec(), false)
         );
+    }
+
+    #[test]
+    fn a_key_being_typed_is_placed_by_indentation() {
+        let text = "events:\n  - id: a\n    kind: talks\n    text: |\n      not: a key\n    mod\n    title: T\n  - id: b\n";
+        let offset = text.find("mod").unwrap_or_default() + 3;
+        let place = key_place(text, offset).unwrap_or_else(|| panic!("a key place"));
+        assert_eq!(place.mapping, [Step::Key("events".into()), Step::Item]);
+        assert_eq!(&text[place.typed.start..place.typed.end], "mod");
+        assert_eq!(place.siblings, ["id", "kind", "text", "title"]);
+        assert_eq!(place.kind.as_deref(), Some("talks"));
+        // A new item's first key, and a value: not a key's place.
+        let text = "people:\n  - id: a\n  - na";
+        let place = key_place(text, text.len()).unwrap_or_else(|| panic!("a key place"));
+        assert_eq!(place.mapping, [Step::Key("people".into()), Step::Item]);
+        assert!(place.siblings.is_empty());
+        assert_eq!(key_place("people:\n  - id: ab", 17), None);
+        // At the top level, the sections.
+        let place = key_place("sources: []\neve", 15).unwrap_or_else(|| panic!("a key place"));
+        assert!(place.mapping.is_empty());
+        assert_eq!(place.siblings, ["sources"]);
+    }
+
+    #[test]
+    fn the_fields_of_a_union_come_from_the_branch_its_kind_selects() {
+        let schema = crate::schema::data_file_schema();
+        let event = [Step::Key("events".into()), Step::Item];
+        let fields = fields_of(&schema, &event, None);
+        let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"participants"), "{names:?}");
+        assert!(fields.iter().all(|(_, d)| !d.is_empty()), "{fields:?}");
+        let top = fields_of(&schema, &[], None);
+        assert!(top.iter().any(|(n, _)| n == "events"), "{top:?}");
     }
 
     #[test]

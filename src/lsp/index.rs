@@ -3,7 +3,10 @@
 //! same facts the check collects (the ids a file defines, the references the schema's
 //! `x-accord-refers-to` marks), placed in each file's text.
 
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -58,62 +61,65 @@ impl At<'_> {
 /// The records and references of every data file, with the files' texts.
 #[derive(Debug, Default)]
 pub(super) struct Index {
-    pub(super) files: Vec<(PathBuf, String)>,
+    pub(super) files: Vec<(PathBuf, Arc<str>)>,
     pub(super) records: Vec<Record>,
     pub(super) uses: Vec<Use>,
+    /// For each file, the range of `records` and of `uses` that are its own.
+    ranges: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl Index {
-    /// Indexes `files` (absolute path and text). A file that does not parse adds nothing.
+    /// Indexes `files` (absolute path and text). A file that does not parse adds nothing. A file
+    /// that `previous` indexed with the same text is not parsed again.
     pub(super) fn build(
-        files: Vec<(PathBuf, String)>,
+        files: Vec<(PathBuf, Arc<str>)>,
+        previous: Option<&Index>,
         validator: &SchemaValidator,
         limits: &Limits,
     ) -> Index {
+        let previous_files: HashMap<&Path, usize> = previous
+            .map(|p| {
+                p.files
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (path, _))| (path.as_path(), i))
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut records = Vec::new();
         let mut uses = Vec::new();
-        for (file, (_, text)) in files.iter().enumerate() {
-            let (document, _) = crate::yaml::parse(text, limits);
-            let Some(value) = &document.value else {
-                continue;
-            };
-            let (facts, _) = FileFacts::of_value(value, validator);
-            for definition in &facts.definitions {
-                let pointer = facts.str(definition.pointer);
-                let record_pointer = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
-                let located = document.spans.locate(value, pointer);
-                let record = document.spans.locate(value, record_pointer);
-                let name = value.pointer(record_pointer).and_then(|record| {
-                    ["name", "title", "summary"]
-                        .iter()
-                        .find_map(|field| record.get(field).and_then(Value::as_str))
-                        .map(str::to_owned)
+        let mut ranges = Vec::with_capacity(files.len());
+        for (file, (path, text)) in files.iter().enumerate() {
+            let (records_start, uses_start) = (records.len(), uses.len());
+            let unchanged = previous
+                .zip(previous_files.get(path.as_path()).copied())
+                .filter(|(previous, i)| {
+                    let known = &previous.files[*i].1;
+                    Arc::ptr_eq(known, text) || **known == **text
                 });
-                records.push(Record {
-                    id: facts.str(definition.id).to_owned(),
-                    kind: definition.kind,
-                    name,
-                    file,
-                    id_span: located.value,
-                    record_span: record.value,
-                });
-            }
-            for reference in &facts.references {
-                let located = document.spans.locate(value, facts.str(reference.pointer));
-                if located.exact {
-                    uses.push(Use {
-                        id: facts.str(reference.id).to_owned(),
-                        expected: reference.expected,
-                        file,
-                        span: located.value,
-                    });
+            match unchanged {
+                Some((previous, i)) => {
+                    let (known_records, known_uses) = &previous.ranges[i];
+                    records.extend(
+                        previous.records[known_records.clone()]
+                            .iter()
+                            .map(|r| Record { file, ..r.clone() }),
+                    );
+                    uses.extend(
+                        previous.uses[known_uses.clone()]
+                            .iter()
+                            .map(|u| Use { file, ..u.clone() }),
+                    );
                 }
+                None => index_file(file, text, validator, limits, &mut records, &mut uses),
             }
+            ranges.push((records_start..records.len(), uses_start..uses.len()));
         }
         Index {
             files,
             records,
             uses,
+            ranges,
         }
     }
 
@@ -146,5 +152,52 @@ impl Index {
     /// Every reference to `id`.
     pub(super) fn uses_of<'i>(&'i self, id: &'i str) -> impl Iterator<Item = &'i Use> {
         self.uses.iter().filter(move |u| u.id == id)
+    }
+}
+
+/// Adds the records and references of file `file`, whose text is `text`.
+fn index_file(
+    file: usize,
+    text: &str,
+    validator: &SchemaValidator,
+    limits: &Limits,
+    records: &mut Vec<Record>,
+    uses: &mut Vec<Use>,
+) {
+    let (document, _) = crate::yaml::parse(text, limits);
+    let Some(value) = &document.value else {
+        return;
+    };
+    let (facts, _) = FileFacts::of_value(value, validator);
+    for definition in &facts.definitions {
+        let pointer = facts.str(definition.pointer);
+        let record_pointer = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+        let located = document.spans.locate(value, pointer);
+        let record = document.spans.locate(value, record_pointer);
+        let name = value.pointer(record_pointer).and_then(|record| {
+            ["name", "title", "summary"]
+                .iter()
+                .find_map(|field| record.get(field).and_then(Value::as_str))
+                .map(str::to_owned)
+        });
+        records.push(Record {
+            id: facts.str(definition.id).to_owned(),
+            kind: definition.kind,
+            name,
+            file,
+            id_span: located.value,
+            record_span: record.value,
+        });
+    }
+    for reference in &facts.references {
+        let located = document.spans.locate(value, facts.str(reference.pointer));
+        if located.exact {
+            uses.push(Use {
+                id: facts.str(reference.id).to_owned(),
+                expected: reference.expected,
+                file,
+                span: located.value,
+            });
+        }
     }
 }

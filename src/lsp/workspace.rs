@@ -10,7 +10,7 @@ use lsp_types::Uri;
 use super::convert::{self, Encoding};
 use super::fields::{FieldHelp, Place, field_help, place_at};
 use super::index::{At, Index};
-use crate::check::{CheckOptions, CheckRun, Overlay, check_paths_with};
+use crate::check::{CheckOptions, CheckRun, FileCache, Overlay, check_paths_cached};
 use crate::config::absolute;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::position::LineIndex;
@@ -27,8 +27,13 @@ pub(super) struct Workspace<'l> {
     /// gone gets an empty list.
     published: BTreeSet<PathBuf>,
     last: CheckRun,
+    /// What the last check learnt of each file, so that a change re-checks only the files it
+    /// touched, and the dataset rules.
+    cache: FileCache,
     /// The records and references, built on the first request that needs them after a change.
     index: Option<Index>,
+    /// The index before the last change, whose files with unchanged texts need no new parse.
+    stale_index: Option<Index>,
     validator: Option<SchemaValidator>,
     /// A directory of `<code>.md` explanations that diagnostics link to.
     pub(super) explanations: Option<PathBuf>,
@@ -75,7 +80,9 @@ impl<'l> Workspace<'l> {
             open: Overlay::new(),
             published: BTreeSet::new(),
             last: CheckRun::default(),
+            cache: FileCache::new(),
             index: None,
+            stale_index: None,
             validator: SchemaValidator::new().ok(),
             explanations: None,
             schema: crate::schema::data_file_schema(),
@@ -142,7 +149,10 @@ impl<'l> Workspace<'l> {
     /// Checks the dataset with the open buffers, and returns the diagnostics of every file that
     /// has findings now or had them before.
     pub(super) fn check(&mut self) -> Vec<lsp_types::PublishDiagnosticsParams> {
-        self.index = None;
+        // Kept for the files whose text is unchanged: the index is rebuilt from it.
+        if let Some(index) = self.index.take() {
+            self.stale_index = Some(index);
+        }
         let mut paths = self.data.clone();
         paths.extend(
             self.open
@@ -161,7 +171,7 @@ impl<'l> Workspace<'l> {
         let run = if paths.is_empty() {
             CheckRun::default()
         } else {
-            match check_paths_with(&paths, &self.options, &self.open) {
+            match check_paths_cached(&paths, &self.options, &self.open, &mut self.cache) {
                 Ok(run) => run,
                 Err(error) => {
                     self.log(&error.to_string());
@@ -331,33 +341,26 @@ impl<'l> Workspace<'l> {
         actions
     }
 
-    /// The index of the dataset as it is now, built if a change made it stale.
+    /// The index of the dataset as it is now, built if a change made it stale: from the texts
+    /// the last check read, reusing what the previous index knew of each file whose text is
+    /// unchanged.
     fn index(&mut self) -> Option<&Index> {
         if self.index.is_none() {
             let validator = self.validator.as_ref()?;
-            let on_disk: Vec<PathBuf> = self
-                .data
-                .iter()
-                .filter(|p| crate::files::exists(p))
-                .cloned()
+            let mut files: Vec<(PathBuf, std::sync::Arc<str>)> = self
+                .cache
+                .texts()
+                .map(|(path, text)| (absolute(path), text.clone()))
                 .collect();
-            let (mut paths, _) = crate::files::discover_with(&on_disk, self.options.follow_links)
-                .unwrap_or_default();
-            paths.extend(self.open.keys().cloned());
-            let mut seen = BTreeSet::new();
-            let files: Vec<(PathBuf, String)> = paths
-                .into_iter()
-                .map(|p| absolute(&p))
-                .filter(|p| seen.insert(p.clone()))
-                .filter_map(|path| {
-                    let text = match self.open.get(&path) {
-                        Some(text) => text.clone(),
-                        None => crate::files::read_text(&path, self.options.max_file_size).ok()?,
-                    };
-                    Some((path, text))
-                })
-                .collect();
-            self.index = Some(Index::build(files, validator, &self.options.yaml));
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            files.dedup_by(|a, b| a.0 == b.0);
+            let previous = self.stale_index.take();
+            self.index = Some(Index::build(
+                files,
+                previous.as_ref(),
+                validator,
+                &self.options.yaml,
+            ));
         }
         self.index.as_ref()
     }
@@ -589,7 +592,14 @@ impl<'l> Workspace<'l> {
             return Vec::new();
         };
         let Some(At::Use(reference)) = index.at(file, offset) else {
-            return self.value_completion(file, offset);
+            // A word alone on its line is a key being typed, even where YAML would read it as
+            // the rest of the value above.
+            let keys = self.key_completion(file, offset);
+            return if keys.is_empty() {
+                self.value_completion(file, offset)
+            } else {
+                keys
+            };
         };
         let Some(range) = location(self.encoding, index, file, reference.span).map(|l| l.range)
         else {
@@ -650,6 +660,35 @@ impl Workspace<'_> {
             }),
             range,
         })
+    }
+
+    /// Completion of a key where one is being typed: the fields the mapping takes and does not
+    /// have yet, each with its description, written with its colon.
+    fn key_completion(&self, file: usize, offset: usize) -> Vec<lsp_types::CompletionItem> {
+        let Some(index) = self.index.as_ref() else {
+            return Vec::new();
+        };
+        let Some(place) = super::fields::key_place(&index.files[file].1, offset) else {
+            return Vec::new();
+        };
+        let Some(range) = location(self.encoding, index, file, place.typed).map(|l| l.range) else {
+            return Vec::new();
+        };
+        super::fields::fields_of(&self.schema, &place.mapping, place.kind.as_deref())
+            .into_iter()
+            .filter(|(name, _)| !place.siblings.contains(name))
+            .map(|(name, description)| lsp_types::CompletionItem {
+                label: name.clone(),
+                kind: Some(lsp_types::CompletionItemKind::FIELD),
+                documentation: (!description.is_empty())
+                    .then_some(lsp_types::Documentation::String(description)),
+                text_edit: Some(lsp_types::CompletionTextEdit::Edit(lsp_types::TextEdit {
+                    range,
+                    new_text: format!("{name}: "),
+                })),
+                ..Default::default()
+            })
+            .collect()
     }
 
     /// Completion of a value where an enumeration's value is typed: the allowed values, each

@@ -272,7 +272,7 @@ fn found_in(
         return indices
             .iter()
             .copied()
-            .filter(|i| text.contains(uses[*i].0.as_ref()))
+            .filter(|i| memchr::memmem::find(text.as_bytes(), uses[*i].0.as_bytes()).is_some())
             .collect();
     }
     let mut distinct: FxHashMap<&str, Vec<usize>> = FxHashMap::default();

@@ -1,6 +1,6 @@
 //! Ids unique across the dataset; references that resolve to a record of the right kind.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -18,7 +18,13 @@ pub(super) struct Index<'a> {
     unread: rustc_hash::FxHashSet<&'a str>,
     /// The ids of each kind, sorted; built on the first dangling reference, for suggestions.
     by_kind: OnceLock<FxHashMap<RecordKind, Vec<&'a str>>>,
+    /// The suggestion found for each dangling id and the kinds it may be: a renamed id dangles
+    /// wherever it was used, and each place gets the same suggestion, searched for once.
+    suggested: Mutex<FxHashMap<(String, Vec<RecordKind>), Suggestion<'a>>>,
 }
+
+/// The id suggested for a dangling one, and whether replacing it is safe.
+type Suggestion<'a> = Option<(&'a str, Applicability)>;
 
 impl<'a> Index<'a> {
     pub(super) fn build(files: &'a [FileFacts]) -> Self {
@@ -48,6 +54,7 @@ impl<'a> Index<'a> {
             files,
             unread,
             by_kind: OnceLock::new(),
+            suggested: Mutex::default(),
         }
     }
 
@@ -154,7 +161,21 @@ impl<'a> Index<'a> {
 
     /// The existing id of an accepted kind nearest to `id`, if one is near enough to be a typo,
     /// and whether replacing `id` with it is safe.
-    fn closest(&self, id: &str, kinds: &[RecordKind]) -> Option<(&'a str, Applicability)> {
+    fn closest(&self, id: &str, kinds: &[RecordKind]) -> Suggestion<'a> {
+        let key = (id.to_owned(), kinds.to_vec());
+        if let Ok(known) = self.suggested.lock()
+            && let Some(known) = known.get(&key)
+        {
+            return *known;
+        }
+        let found = self.search_closest(id, kinds);
+        if let Ok(mut known) = self.suggested.lock() {
+            known.insert(key, found);
+        }
+        found
+    }
+
+    fn search_closest(&self, id: &str, kinds: &[RecordKind]) -> Suggestion<'a> {
         let by_kind = self.by_kind.get_or_init(|| {
             let mut by_kind: FxHashMap<RecordKind, Vec<&'a str>> = FxHashMap::default();
             for (id, (_, definition)) in &self.first {

@@ -519,3 +519,44 @@ fn fields_hover_with_their_description_and_enum_values_complete() {
     );
     session.stop();
 }
+
+#[test]
+fn field_names_complete_while_a_key_is_typed_even_before_its_colon() {
+    let dir = dataset();
+    let (mut session, _) = Session::start(dir.path(), json!({}));
+    let (_, uri) = claim_uri(dir.path());
+    // `sum` has no colon yet: the buffer is not valid YAML, and the keys still complete.
+    let typed = "claims:\n  - id: ruiz-claim\n    kind: statement\n    sum\n";
+    open(&session, &uri, typed);
+    let items = session
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 7}}),
+        )
+        .expect("completion");
+    let items = items.as_array().cloned().unwrap_or_default();
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(labels.contains(&"summary"), "{labels:?}");
+    assert!(
+        !labels.contains(&"kind") && !labels.contains(&"id"),
+        "keys the record has are not offered again: {labels:?}"
+    );
+    let summary = items
+        .iter()
+        .find(|i| i["label"] == "summary")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(summary["kind"], 5, "a field: {summary:#}");
+    assert!(
+        summary["documentation"]
+            .as_str()
+            .is_some_and(|d| !d.is_empty()),
+        "{summary:#}"
+    );
+    assert_eq!(
+        summary["textEdit"],
+        json!({"range": {"start": {"line": 3, "character": 4}, "end": {"line": 3, "character": 7}},
+               "newText": "summary: "})
+    );
+    session.stop();
+}

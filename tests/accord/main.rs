@@ -1,6 +1,7 @@
 //! accord's integration tests: one binary, one module per family.
 
 mod agreement;
+mod cache;
 mod cli;
 mod confinement;
 mod dataset;
