@@ -119,7 +119,7 @@ codes! {
     DuplicateKey = "duplicate-key", Error, "A key appears twice in one mapping.";
     UnsupportedYaml = "unsupported-yaml", Error, "The file uses a YAML feature data files do not allow: tags, complex keys, infinite numbers.";
     Yaml11Value = "yaml-1-1-value", Warning, "Plain text that YAML 1.1 tools read as a boolean or number (`NO`, `on`, `11:00`).";
-    LimitExceeded = "limit-exceeded", Error, "The file nests too deeply or its aliases expand too far.";
+    LimitExceeded = "limit-exceeded", Error, "The file nests too deeply, its aliases expand too far, or it has more findings than are reported.";
     UnknownField = "unknown-field", Error, "A mapping has a field the schema does not define.";
     MissingField = "missing-field", Error, "A required field is missing.";
     InvalidType = "invalid-type", Error, "A value has the wrong type (for example text where a list is expected).";

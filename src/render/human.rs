@@ -32,6 +32,9 @@ impl Emitter for Human {
     }
 }
 
+/// The most bytes of text a snippet shows.
+const WIDEST_WINDOW: usize = 8 * 1024;
+
 /// A window of whole lines around a span: the snippet handed to the renderer, so that a finding
 /// in a large file never copies the file.
 struct Window<'t> {
@@ -59,6 +62,17 @@ fn window<'t>(text: &'t str, index: &LineIndex, span: Span, nearby: &[Span]) -> 
         index.line_start(last + 1)
     } else {
         text.len()
+    };
+    // A very long line (a minified or pasted file) is cut around the span: the renderer's
+    // work and memory grow with the snippet, not with the finding.
+    let (start, end) = if end - start > WIDEST_WINDOW {
+        let from = floor_char_boundary(
+            text,
+            span.start.saturating_sub(WIDEST_WINDOW / 2).max(start),
+        );
+        (from, end.min(from + WIDEST_WINDOW))
+    } else {
+        (start, end)
     };
     let end = floor_char_boundary(text, end);
     Window {

@@ -13,7 +13,7 @@ use std::path::Path;
 pub use facts::FileFacts;
 pub use schema_pass::SchemaValidator;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::TextPath;
 use crate::yaml::{self, Limits};
 
@@ -37,6 +37,13 @@ pub fn check_file(
     limits: &Limits,
 ) -> FileOutcome {
     if text.len() >= STREAM_FROM_BYTES {
+        if let Some(finding) = root_not_a_mapping(text) {
+            let facts = FileFacts {
+                path: path.to_path_buf(),
+                ..FileFacts::default()
+            };
+            return finish(path, vec![finding], facts);
+        }
         return check_file_by_record(path, text, validator, limits);
     }
     let mut facts = FileFacts {
@@ -116,24 +123,66 @@ pub fn check_file_by_record(
         path: path.to_path_buf(),
         ..FileFacts::default()
     };
-    let mut diagnostics = Vec::new();
+    let mut found = Bounded::new();
     let root = yaml::fast::parse_records(text, limits, &mut |section, index, record, range| {
         *current.borrow_mut() = range;
-        diagnostics.extend(validator.validate_record(section, index, &record, &raw));
-        diagnostics.extend(facts.collect_record(section, index, &record, plan));
+        if found.full() {
+            found.extend(facts.collect_record(section, index, &record, plan));
+            return;
+        }
+        found.extend(validator.validate_record(section, index, &record, &raw));
+        found.extend(facts.collect_record(section, index, &record, plan));
         let at = format!("/{}/{index}", crate::pointer::escape(section));
-        diagnostics.extend(consistency::check_record(section, &at, &record, &mut facts));
+        found.extend(consistency::check_record(section, &at, &record, &mut facts));
     });
     let Some(root) = root else {
         return check_file_by_spanned_record(path, text, validator, limits);
     };
     // The top level itself: unknown sections, sections that are not lists.
     *current.borrow_mut() = 0..0;
+    let Bounded {
+        kept: mut diagnostics,
+        dropped,
+        skipped,
+    } = found;
     diagnostics.extend(validator.validate(&root, &raw));
     if diagnostics.iter().any(Diagnostic::needs_placing) {
         yaml::by_record::place_by_record(&mut diagnostics, None, text, limits);
     }
-    finish(path, diagnostics, facts)
+    finish_counted(path, diagnostics, dropped, skipped, facts)
+}
+
+/// A large file whose top level is a list: the finding, without reading the list, whose items
+/// would take many times the file's size in memory and are not records. Nothing else in such a
+/// file is reported (a syntax error further down included) until its top level is a mapping.
+fn root_not_a_mapping(text: &str) -> Option<Diagnostic> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_start_matches([' ', '\t', '\u{feff}']);
+        let trimmed = content.trim_end();
+        if trimmed.is_empty()
+            || trimmed.starts_with('#')
+            || trimmed.starts_with('%')
+            || trimmed == "---"
+        {
+            offset += line.len();
+            continue;
+        }
+        let is_list = trimmed == "-"
+            || content.starts_with("- ")
+            || content.starts_with("-\t")
+            || content.starts_with('[');
+        if !is_list {
+            return None;
+        }
+        let start = offset + (line.len() - content.len());
+        let end = text.trim_end().len().max(start);
+        return Some(
+            Diagnostic::new(Code::InvalidType, "the file must be a mapping, not a list")
+                .with_span(crate::diagnostic::Span::new(start, end)),
+        );
+    }
+    None
 }
 
 /// [`check_file_by_record`] through the full reader: each record comes with its spans, so its
@@ -149,7 +198,7 @@ fn check_file_by_spanned_record(
         path: path.to_path_buf(),
         ..FileFacts::default()
     };
-    let mut record_findings = Vec::new();
+    let mut record_findings = Bounded::new();
     let (skeleton, mut diagnostics) =
         yaml::parse_records(text, limits, &mut |section, index, record, spans| {
             let raw = |pointer: &str| {
@@ -157,6 +206,10 @@ fn check_file_by_spanned_record(
                     text, section, index, &record, &spans, pointer,
                 )
             };
+            if record_findings.full() {
+                record_findings.extend(facts.collect_record(section, index, &record, plan));
+                return;
+            }
             let mut found = validator.validate_record(section, index, &record, &raw);
             found.extend(facts.collect_record(section, index, &record, plan));
             let at = format!("/{}/{index}", crate::pointer::escape(section));
@@ -176,7 +229,12 @@ fn check_file_by_spanned_record(
         facts.scan_ids_leniently(text);
         return finish(path, diagnostics, facts);
     };
-    diagnostics.extend(record_findings);
+    let Bounded {
+        kept,
+        dropped,
+        skipped,
+    } = record_findings;
+    diagnostics.extend(kept);
     let raw = |pointer: &str| {
         let found = skeleton.spans.locate(&root, pointer);
         found
@@ -187,7 +245,7 @@ fn check_file_by_spanned_record(
     let mut top_level = validator.validate(&root, &raw);
     yaml::place(&mut top_level, None, &root, &skeleton.spans);
     diagnostics.extend(top_level);
-    finish(path, diagnostics, facts)
+    finish_counted(path, diagnostics, dropped, skipped, facts)
 }
 
 /// The finding for a file the full reader read no document from, and reported nothing about.
@@ -201,12 +259,84 @@ fn empty_file() -> Diagnostic {
 }
 
 fn finish(path: &Path, diagnostics: Vec<Diagnostic>, facts: FileFacts) -> FileOutcome {
+    finish_counted(path, diagnostics, 0, 0, facts)
+}
+
+/// The most findings one file reports. A file of millions of broken records would otherwise
+/// hold every finding in memory, and no one reads past the first screens: they share a cause.
+pub const MAX_FINDINGS_PER_FILE: usize = 1_000;
+
+/// Keeps at most [`MAX_FINDINGS_PER_FILE`] of a file's findings, and says how many it left out:
+/// those found beyond the limit, plus `dropped` that were not even kept, and the `skipped`
+/// records whose schema was not checked once the limit was reached.
+fn finish_counted(
+    path: &Path,
+    diagnostics: Vec<Diagnostic>,
+    dropped: usize,
+    skipped: usize,
+    facts: FileFacts,
+) -> FileOutcome {
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| d.in_file(path.to_path_buf()))
         .collect();
     diagnostics.sort_by(|a, b| (a.span, a.code, &a.message).cmp(&(b.span, b.code, &b.message)));
+    let left_out = dropped + diagnostics.len().saturating_sub(MAX_FINDINGS_PER_FILE);
+    if left_out > 0 || skipped > 0 {
+        diagnostics.truncate(MAX_FINDINGS_PER_FILE);
+        let message = if skipped > 0 {
+            format!(
+                "more than {MAX_FINDINGS_PER_FILE} findings in this file: only the first {MAX_FINDINGS_PER_FILE} are reported, and the schema of the last {skipped} records was not checked"
+            )
+        } else {
+            format!(
+                "{left_out} more findings in this file are not reported: only the first {MAX_FINDINGS_PER_FILE} are"
+            )
+        };
+        diagnostics.push(
+            Diagnostic::new(Code::LimitExceeded, message)
+            .with_help("fix the findings above first: so many usually share one cause, such as a wrong indentation or a pasted file")
+            .in_file(path.to_path_buf()),
+        );
+    }
     FileOutcome { diagnostics, facts }
+}
+
+/// Keeps a file's findings while it is read record by record, up to the limit and a margin
+/// (the findings are sorted at the end, and the first by position are kept); beyond it, only
+/// counts them.
+struct Bounded {
+    kept: Vec<Diagnostic>,
+    dropped: usize,
+    /// Records read after the limit was reached, whose schema was not checked.
+    skipped: usize,
+}
+
+impl Bounded {
+    fn new() -> Self {
+        Bounded {
+            kept: Vec::new(),
+            dropped: 0,
+            skipped: 0,
+        }
+    }
+
+    /// Whether the limit is reached: later records are read for their facts only.
+    fn full(&mut self) -> bool {
+        let full = self.kept.len() >= 2 * MAX_FINDINGS_PER_FILE;
+        self.skipped += usize::from(full);
+        full
+    }
+
+    fn extend(&mut self, found: impl IntoIterator<Item = Diagnostic>) {
+        for diagnostic in found {
+            if self.kept.len() < 2 * MAX_FINDINGS_PER_FILE {
+                self.kept.push(diagnostic);
+            } else {
+                self.dropped += 1;
+            }
+        }
+    }
 }
 
 /// Reads the stored text of a source: given the YAML file that declares the source and the

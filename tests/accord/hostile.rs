@@ -698,3 +698,58 @@ fn files_deleted_while_the_run_goes_on_are_reported_or_checked() {
         assert_eq!(code, Some(1));
     }
 }
+
+#[test]
+fn a_file_reports_at_most_a_thousand_findings_and_says_how_many_it_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let max = accord::validate::MAX_FINDINGS_PER_FILE;
+    // Read whole: every finding is known, and the note counts the rest.
+    let small = format!("claims:\n{}", "  - x\n".repeat(1_500));
+    let run = check_file(dir.path(), "small.yaml", small.as_bytes());
+    assert_eq!(run.diagnostics.len(), max + 1);
+    let notes: Vec<_> = run
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "limit-exceeded")
+        .collect();
+    let [note] = notes[..] else {
+        panic!("one note: {notes:?}")
+    };
+    assert_eq!(note.code.as_str(), "limit-exceeded");
+    assert_eq!(
+        note.message,
+        "500 more findings in this file are not reported: only the first 1000 are"
+    );
+    assert_eq!(
+        codes_of(&run)
+            .iter()
+            .filter(|c| **c == "invalid-type")
+            .count(),
+        max
+    );
+    // Read record by record (over 8 MiB): past the limit, records are read for their ids only.
+    let large = format!("claims:\n{}", "  - x\n".repeat(1_500_000));
+    let run = check_file(dir.path(), "large.yaml", large.as_bytes());
+    assert_eq!(run.diagnostics.len(), max + 1);
+    let notes: Vec<_> = run
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "limit-exceeded")
+        .collect();
+    let [note] = notes[..] else {
+        panic!("one note: {notes:?}")
+    };
+    assert!(
+        note.message.starts_with("more than 1000 findings in this file: only the first 1000 are reported, and the schema of the last "),
+        "{}",
+        note.message
+    );
+    // A large file whose top level is a list is one finding, without reading the list.
+    let list = "- x\n".repeat(3_000_000);
+    let run = check_file(dir.path(), "list.yaml", list.as_bytes());
+    assert_eq!(codes_of(&run), ["invalid-type"]);
+    assert_eq!(
+        run.diagnostics[0].message,
+        "the file must be a mapping, not a list"
+    );
+}

@@ -560,3 +560,56 @@ fn field_names_complete_while_a_key_is_typed_even_before_its_colon() {
     );
     session.stop();
 }
+
+#[test]
+fn a_200_mb_buffer_and_hostile_yaml_get_findings_and_the_server_keeps_running() {
+    let dir = dataset();
+    let (mut session, _) = Session::start(dir.path(), json!({}));
+    let (_, uri) = claim_uri(dir.path());
+    let codes = |diagnostics: &[Value]| -> Vec<String> {
+        diagnostics
+            .iter()
+            .filter_map(|d| d["code"].as_str().map(str::to_owned))
+            .collect()
+    };
+    // 200 MB on one line: a list at the top, which is not read item by item.
+    let huge = format!("- {}\n", "a".repeat(200 * 1024 * 1024));
+    open(&session, &uri, &huge);
+    drop(huge);
+    assert_eq!(codes(&session.diagnostics_of(&uri)), ["invalid-type"]);
+    let change = |session: &Session, version: u64, text: &str| {
+        session.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": text}]}),
+        );
+    };
+    // An alias bomb, then nesting a thousand levels deep.
+    let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..=9 {
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            vec![format!("*a{}", i - 1); 10].join(", ")
+        ));
+    }
+    change(&session, 2, &bomb);
+    assert_eq!(codes(&session.diagnostics_of(&uri)), ["limit-exceeded"]);
+    change(
+        &session,
+        3,
+        &format!("claims: {}{}\n", "[".repeat(1000), "]".repeat(1000)),
+    );
+    assert_eq!(codes(&session.diagnostics_of(&uri)), ["limit-exceeded"]);
+    // Requests on the hostile buffer are answered, and the dataset is still served.
+    let hover = session.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}}),
+    );
+    assert_eq!(hover, Ok(Value::Null));
+    change(&session, 4, CLAIM);
+    assert!(
+        codes(&session.diagnostics_of(&uri)).contains(&"dangling-reference".to_owned()),
+        "the buffer is checked again once it is data"
+    );
+    session.stop();
+}
