@@ -357,6 +357,33 @@ async function main() {
     });
   });
 
+  // --- 5b. Field names while a key is typed, before its colon (the buffer is not YAML yet).
+  await step('completion: a key typed without its colon offers the fields the record lacks', async () => {
+    const draftUri = pathToFileURL(path.join(dir, 'data', 'draft.yaml')).href;
+    const draft = 'claims:\n  - id: draft-claim\n    kind: statement\n    sum\n';
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'yaml', version: 1, text: draft } });
+    const cursor = { line: 3, character: 7 };
+    const res = await request(s, 'textDocument/completion', at(draftUri, cursor));
+    const items = Array.isArray(res) ? res : res?.items ?? [];
+    const labels = items.map((i) => i.label);
+    const summary = items.find((i) => i.label === 'summary');
+    const docs = typeof summary?.documentation === 'string' ? summary.documentation : summary?.documentation?.value ?? '';
+    const ok =
+      labels.includes('summary') &&
+      labels.includes('holders') &&
+      !labels.includes('kind') &&
+      !labels.includes('id') &&
+      summary?.kind === 5 &&
+      docs.length > 0 &&
+      summary?.textEdit?.newText === 'summary: ' &&
+      json(summary?.textEdit?.range) === json({ start: { line: 3, character: 4 }, end: cursor });
+    check('completion: a key typed without its colon offers the fields the record lacks', ok, [
+      `offered: ${labels.join(', ') || '(nothing)'}`,
+      `summary item: ${json(summary ?? null)}`,
+    ]);
+    s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: draftUri } });
+  });
+
   // --- 6. Hover, definition, references, rename.
   const holder = positionOf(claim, 'holders:', 'ana-ruiz');
   const definitionAt = positionOf(baseText, 'people:', 'ana-ruiz');
