@@ -26,6 +26,12 @@ if ! diff -u "$work/library.txt" "$work/duckdb.txt"; then
   echo "run.sh: DuckDB's answer differs from the library example's (above)" >&2
   exit 1
 fi
+# The README shows the query that ran, not a copy that may drift from it.
+if ! python3 -c 'import sys; sys.exit(open(sys.argv[1]).read() not in open(sys.argv[2]).read())' \
+    "$here/positions_by_holder.sql" README.md; then
+  echo "run.sh: README.md does not show tests/integrations/duckdb/positions_by_holder.sql as it is" >&2
+  exit 1
+fi
 lines=$(wc -l < "$work/duckdb.txt")
 holders=$(grep -c '^[^ ]' "$work/duckdb.txt")
 echo "DuckDB over the JSON Lines export gives the library example's answer: $holders holders, $lines lines, identical"
