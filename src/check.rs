@@ -90,6 +90,9 @@ pub type Overlay = BTreeMap<PathBuf, String>;
 pub struct FileCache {
     options: Option<CheckOptions>,
     files: HashMap<PathBuf, CachedFile>,
+    /// The quotes found in each source's text, so that only new quotes and changed texts are
+    /// searched.
+    quotes: validate::QuoteMemo,
 }
 
 #[derive(Debug)]
@@ -225,6 +228,7 @@ fn run(
         Some(cache) => {
             if cache.options != Some(*options) {
                 cache.files.clear();
+                cache.quotes = validate::QuoteMemo::default();
                 cache.options = Some(*options);
             }
             let previous = data_files.iter().map(|p| cache.files.remove(p)).collect();
@@ -288,9 +292,11 @@ fn run(
     }
     let max_size = options.max_file_size;
     let roots = files::DatasetRoots::of_paths(paths);
-    let mut dataset = validate::check_dataset(&facts, &|yaml, text| {
-        files::load_source_text(&roots, yaml, text, max_size)
-    });
+    let mut dataset = validate::check_dataset_with(
+        &facts,
+        &|yaml, text| files::load_source_text(&roots, yaml, text, max_size),
+        cache.as_deref_mut().map(|cache| &mut cache.quotes),
+    );
     place_by_pointer(&mut dataset, &mut texts, options, &read_text);
     diagnostics.extend(dataset);
     for diagnostic in &diagnostics {

@@ -11,6 +11,7 @@ use std::cell::OnceCell;
 use std::path::Path;
 
 pub use facts::FileFacts;
+pub use quotes::QuoteMemo;
 pub use schema_pass::SchemaValidator;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -347,10 +348,20 @@ pub type SourceTextLoader<'a> = dyn Fn(&Path, &TextPath) -> Result<String, Diagn
 /// Applies the dataset-wide rules to the facts of every file: ids unique, references resolving
 /// to records of the right kind, quotes found in their sources' texts.
 pub fn check_dataset(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Vec<Diagnostic> {
+    check_dataset_with(files, load_text, None)
+}
+
+/// [`check_dataset`], searching a source's text only for the quotes that `memo` does not know
+/// to be in that very text, and leaving in `memo` what this run found.
+pub fn check_dataset_with(
+    files: &[FileFacts],
+    load_text: &SourceTextLoader<'_>,
+    memo: Option<&mut QuoteMemo>,
+) -> Vec<Diagnostic> {
     let index = references::Index::build(files);
     let mut diagnostics = index.duplicate_ids();
     diagnostics.extend(index.check_references(files));
-    diagnostics.extend(quotes::check(files, load_text));
+    diagnostics.extend(quotes::check(files, load_text, memo));
     diagnostics.extend(consistency::check_publication(files));
     diagnostics
 }

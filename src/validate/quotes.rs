@@ -2,10 +2,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick, is_nfd};
 
@@ -58,7 +59,19 @@ fn normalize_unicode(text: &str) -> String {
     out
 }
 
-pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Vec<Diagnostic> {
+/// What earlier runs found of quotes in each source's text: the text (white space collapsed)
+/// and the quotes (likewise) found in it. A quote is searched for again only if it is new or
+/// its source's text changed; a quote not found is always searched again, to describe it.
+#[derive(Debug, Default)]
+pub struct QuoteMemo {
+    sources: FxHashMap<String, (Arc<str>, FxHashSet<String>)>,
+}
+
+pub(super) fn check(
+    files: &[FileFacts],
+    load_text: &SourceTextLoader<'_>,
+    mut memo: Option<&mut QuoteMemo>,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     // Each source's text, read once, in the first file that declares it; `None` when it could
     // not be read (reported once, at the source's own `text` field).
@@ -138,20 +151,53 @@ pub(super) fn check(files: &[FileFacts], load_text: &SourceTextLoader<'_>) -> Ve
             }
         }
     }
+    let known = memo.as_deref().map(|memo| &memo.sources);
     let found: Vec<bool> = {
-        let hits: Vec<usize> = per_source
+        let hits: Vec<(&str, Vec<usize>)> = per_source
             .into_par_iter()
-            .flat_map_iter(|(source, indices)| {
+            .map(|(source, indices)| {
                 let text = texts
                     .get(source)
                     .and_then(Option::as_deref)
                     .unwrap_or_default();
-                found_in(text, &indices, &uses)
+                // Quotes an earlier run found in this very text need no search.
+                let remembered = known
+                    .and_then(|known| known.get(source))
+                    .filter(|(known_text, _)| **known_text == *text)
+                    .map(|(_, found)| found);
+                let (mut hits, unknown): (Vec<usize>, Vec<usize>) = match remembered {
+                    Some(found) => indices
+                        .iter()
+                        .partition(|&&i| found.contains(uses[i].0.as_ref())),
+                    None => (Vec::new(), indices),
+                };
+                hits.extend(found_in(text, &unknown, &uses));
+                (source, hits)
             })
             .collect();
         let mut found = vec![false; uses.len()];
-        for hit in hits {
-            found[hit] = true;
+        for (_, source_hits) in &hits {
+            for &hit in source_hits {
+                found[hit] = true;
+            }
+        }
+        if let Some(memo) = memo.as_deref_mut() {
+            let mut sources = FxHashMap::default();
+            for (source, source_hits) in hits {
+                let Some(Some(text)) = texts.get(source) else {
+                    continue;
+                };
+                let text: Arc<str> = match memo.sources.remove(source) {
+                    Some((known_text, _)) if *known_text == **text => known_text,
+                    _ => Arc::from(text.as_str()),
+                };
+                let quotes = source_hits
+                    .iter()
+                    .map(|&i| uses[i].0.as_ref().to_owned())
+                    .collect();
+                sources.insert(source.to_owned(), (text, quotes));
+            }
+            memo.sources = sources;
         }
         found
     };

@@ -72,6 +72,22 @@ fn a_cached_run_reports_what_a_fresh_run_reports_after_every_change() {
     assert_eq!(cached, fresh);
     assert!(fresh.contains("quote-not-found"), "{fresh}");
     std::fs::write(&article, &original_article).expect("written");
+    let (fresh, cached) = both(&data, &options, &overlay, &mut cache);
+    assert_eq!(cached, fresh);
+    assert!(fresh.is_empty(), "{fresh}");
+    // A quote changed in an open buffer, over a source text the last run searched.
+    overlay.insert(
+        events.clone(),
+        original_events.replacen("on the 12th", "on the 13th", 1),
+    );
+    let (fresh, cached) = both(&data, &options, &overlay, &mut cache);
+    assert_eq!(cached, fresh);
+    assert_eq!(
+        fresh.matches("error[quote-not-found]").count(),
+        1,
+        "{fresh}"
+    );
+    overlay.clear();
     std::fs::remove_file(&events).expect("removed");
     let (fresh, cached) = both(&data, &options, &overlay, &mut cache);
     assert_eq!(cached, fresh);
