@@ -70,7 +70,7 @@ pub struct QuoteMemo {
 pub(super) fn check(
     files: &[FileFacts],
     load_text: &SourceTextLoader<'_>,
-    mut memo: Option<&mut QuoteMemo>,
+    memo: Option<&mut QuoteMemo>,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     // Each source's text, read once, in the first file that declares it; `None` when it could
@@ -181,7 +181,7 @@ pub(super) fn check(
                 found[hit] = true;
             }
         }
-        if let Some(memo) = memo.as_deref_mut() {
+        if let Some(memo) = memo {
             let mut sources = FxHashMap::default();
             for (source, source_hits) in hits {
                 let Some(Some(text)) = texts.get(source) else {
