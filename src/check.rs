@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::files::{self, CheckError};
 use crate::validate::{self, FileFacts, STREAM_FROM_BYTES, SchemaValidator};
 use crate::yaml::{self, Limits};
@@ -142,7 +144,7 @@ pub fn check_paths_with(
     options: &CheckOptions,
     overlay: &Overlay,
 ) -> Result<CheckRun, CheckError> {
-    run(paths, None, options, overlay, None)
+    run(paths, None, options, overlay, None, false).map(|(run, _)| run)
 }
 
 /// [`check_paths_with`], reusing what `cache` knows of the files whose text has not changed since
@@ -153,7 +155,7 @@ pub fn check_paths_cached(
     overlay: &Overlay,
     cache: &mut FileCache,
 ) -> Result<CheckRun, CheckError> {
-    run(paths, None, options, overlay, Some(cache))
+    run(paths, None, options, overlay, Some(cache), false).map(|(run, _)| run)
 }
 
 /// Checks the files `focus` names (files, or directories of them) in the context of their
@@ -180,18 +182,33 @@ pub fn check_in_dataset(
             .cloned(),
     );
     let focus: Vec<PathBuf> = focus.iter().map(|p| absolute(p)).collect();
-    run(&paths, Some(&focus), options, overlay, None)
+    run(&paths, Some(&focus), options, overlay, None, false).map(|(run, _)| run)
 }
 
+/// [`check_paths`], and the records of each data file without error, typed as it was read
+/// (`None` for a file read record by record, which the caller reads again): what
+/// `Dataset::load` needs, without reading every file a second time.
+pub(crate) fn check_paths_typed(
+    paths: &[PathBuf],
+    options: &CheckOptions,
+) -> Result<(CheckRun, TypedFiles), CheckError> {
+    run(paths, None, options, &Overlay::new(), None, true)
+}
+
+/// Each data file of a run, in path order, with its records typed where [`check_paths_typed`]
+/// could.
+pub(crate) type TypedFiles = Vec<(PathBuf, Option<crate::model::DataFile>)>;
+
 /// A run over `paths`, reporting every finding, or with `focus` (absolute, normalized paths)
-/// only those about it.
+/// only those about it; with `typed`, the records of each file without error too.
 fn run(
     paths: &[PathBuf],
     focus: Option<&[PathBuf]>,
     options: &CheckOptions,
     overlay: &Overlay,
     mut cache: Option<&mut FileCache>,
-) -> Result<CheckRun, CheckError> {
+    typed: bool,
+) -> Result<(CheckRun, TypedFiles), CheckError> {
     let in_focus = |path: &Path| {
         focus.is_none_or(|focus| {
             let path = crate::config::absolute(path);
@@ -249,9 +266,24 @@ fn run(
                     facts: cached.facts,
                     text: Some(cached.text),
                     cached: cached.diagnostics,
+                    records: None,
                 },
                 _ => {
-                    let outcome = validate::check_file(path, &text, &validator, &options.yaml);
+                    let (outcome, value) = validate::check_file_keeping_value(
+                        path,
+                        &text,
+                        &validator,
+                        &options.yaml,
+                        typed,
+                    );
+                    let records = value
+                        .filter(|_| {
+                            !outcome
+                                .diagnostics
+                                .iter()
+                                .any(|d| d.severity == Severity::Error)
+                        })
+                        .and_then(|value| crate::model::DataFile::deserialize(value).ok());
                     // Without a cache, keep the text only where a finding needs it for its snippet.
                     let keep = caching || !outcome.diagnostics.is_empty();
                     FileRun {
@@ -263,6 +295,7 @@ fn run(
                         diagnostics: outcome.diagnostics,
                         facts: outcome.facts,
                         text: keep.then(|| Arc::from(text)),
+                        records,
                     }
                 }
             },
@@ -274,13 +307,18 @@ fn run(
                 diagnostics: vec![diagnostic],
                 text: None,
                 cached: Vec::new(),
+                records: None,
             },
         })
         .collect();
     let mut texts = BTreeMap::new();
     let mut facts = Vec::with_capacity(outcomes.len());
     let mut kept = Vec::with_capacity(if caching { outcomes.len() } else { 0 });
+    let mut typed_files: TypedFiles = Vec::with_capacity(if typed { outcomes.len() } else { 0 });
     for outcome in outcomes {
+        if typed {
+            typed_files.push((outcome.facts.path.clone(), outcome.records));
+        }
         if !outcome.diagnostics.is_empty()
             && let Some(text) = &outcome.text
         {
@@ -355,7 +393,7 @@ fn run(
             }
         }
     }
-    Ok(run)
+    Ok((run, typed_files))
 }
 
 /// One file's part of a run.
@@ -367,6 +405,8 @@ struct FileRun {
     text: Option<Arc<str>>,
     /// Its findings as the cache keeps them (empty without a cache).
     cached: Vec<Diagnostic>,
+    /// Its records, typed, when the run was asked for them and the file has no error.
+    records: Option<crate::model::DataFile>,
 }
 
 impl CheckRun {

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::check::{CheckOptions, CheckRun, check_paths};
+use crate::check::{CheckOptions, CheckRun};
 use crate::diagnostic::Severity;
 use crate::files::{self, CheckError};
 use crate::model::{
@@ -130,20 +130,25 @@ impl Dataset {
     /// Checks the data files under `paths` and, when the check finds no errors, loads and merges
     /// them. Warnings do not stop the load.
     pub fn load(paths: &[PathBuf], options: &CheckOptions) -> Result<Loaded, LoadError> {
-        let run = check_paths(paths, options)?;
+        // The check types each file's records as it reads them; only files it read record by
+        // record are read again here.
+        let (run, typed) = crate::check::check_paths_typed(paths, options)?;
         if errors(&run) > 0 {
             return Err(LoadError::Invalid(Box::new(run)));
         }
-        let (files, _) = files::discover_with(paths, options.follow_links)?;
         // The same roots as the check's: only texts read under its rules are published.
         let roots = files::DatasetRoots::of_paths(paths);
         let mut dataset = Dataset::default();
         let mut texts = BTreeMap::new();
-        // Files are read and typed in parallel, then merged in path order.
-        let read: Vec<(DataFile, Vec<(String, String)>)> = files
-            .par_iter()
-            .map(|path| {
-                let file = read_data_file(path, options)?;
+        // Files are typed in parallel, then merged in path order.
+        let read: Vec<(DataFile, Vec<(String, String)>)> = typed
+            .into_par_iter()
+            .map(|(path, records)| {
+                let path = path.as_path();
+                let file = match records {
+                    Some(file) => file,
+                    None => read_data_file(path, options)?,
+                };
                 let mut file_texts = Vec::with_capacity(file.sources.len());
                 for source in &file.sources {
                     // The check read every text already; one that fails now changed since.

@@ -37,15 +37,28 @@ pub fn check_file(
     validator: &SchemaValidator,
     limits: &Limits,
 ) -> FileOutcome {
+    check_file_keeping_value(path, text, validator, limits, false).0
+}
+
+/// [`check_file`], and when `keep` is set, the file's value as it was read, for a caller that
+/// goes on to type the records (`Dataset::load`), so that the file is not read twice. A file
+/// read record by record, or that does not parse, has no value to give.
+pub(crate) fn check_file_keeping_value(
+    path: &Path,
+    text: &str,
+    validator: &SchemaValidator,
+    limits: &Limits,
+    keep: bool,
+) -> (FileOutcome, Option<serde_json::Value>) {
     if text.len() >= STREAM_FROM_BYTES {
         if let Some(finding) = root_not_a_mapping(text) {
             let facts = FileFacts {
                 path: path.to_path_buf(),
                 ..FileFacts::default()
             };
-            return finish(path, vec![finding], facts);
+            return (finish(path, vec![finding], facts), None);
         }
-        return check_file_by_record(path, text, validator, limits);
+        return (check_file_by_record(path, text, validator, limits), None);
     }
     let mut facts = FileFacts {
         path: path.to_path_buf(),
@@ -65,7 +78,7 @@ pub fn check_file(
                     diagnostics.push(empty_file());
                 }
                 facts.scan_ids_leniently(text);
-                return finish(path, diagnostics, facts);
+                return (finish(path, diagnostics, facts), None);
             };
             let _ = document.set(full);
             (value, diagnostics)
@@ -91,7 +104,7 @@ pub fn check_file(
     if diagnostics.iter().any(Diagnostic::needs_placing) {
         yaml::place(&mut diagnostics, None, &value, &spanned().spans);
     }
-    finish(path, diagnostics, facts)
+    (finish(path, diagnostics, facts), keep.then_some(value))
 }
 
 /// Files at least this large are read record by record, so memory holds one record's value at a
