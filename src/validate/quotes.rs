@@ -59,12 +59,20 @@ fn normalize_unicode(text: &str) -> String {
     out
 }
 
-/// What earlier runs found of quotes in each source's text: the text (white space collapsed)
-/// and the quotes (likewise) found in it. A quote is searched for again only if it is new or
-/// its source's text changed; a quote not found is always searched again, to describe it.
+/// What earlier runs found of quotes in each source's text: the text as read and with its white
+/// space collapsed, and the quotes (as written) found in it. A quote is neither normalized nor
+/// searched for again if it was found in the very same text; a new quote, or one whose source's
+/// text changed, is; a quote not found is always searched again, to describe it.
 #[derive(Debug, Default)]
 pub struct QuoteMemo {
-    sources: FxHashMap<String, (Arc<str>, FxHashSet<String>)>,
+    sources: FxHashMap<String, MemoSource>,
+}
+
+#[derive(Debug)]
+struct MemoSource {
+    raw: Arc<str>,
+    normalized: Arc<str>,
+    found: FxHashSet<String>,
 }
 
 pub(super) fn check(
@@ -85,11 +93,39 @@ pub(super) fn check(
     }
     let mut sources: Vec<(&str, (&FileFacts, &SourceText))> = declared.into_iter().collect();
     sources.sort_by_key(|(id, _)| *id);
-    let texts: HashMap<&str, Option<String>> = sources
+    let known = memo.as_deref().map(|memo| &memo.sources);
+    // The sources whose text is the one the memo knows, with what the memo found in it.
+    let mut unchanged: FxHashMap<&str, &MemoSource> = FxHashMap::default();
+    // The texts as read of the sources whose text changed, for the memo.
+    let mut fresh_raw: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+    let texts: HashMap<&str, Option<Arc<str>>> = sources
         .par_iter()
         .map(|(id, (facts, source))| {
-            let text = load_text(&facts.path, &source.text).map(|t| normalize_whitespace(&t).into_owned());
+            let text = load_text(&facts.path, &source.text).map(|raw| {
+                match known.and_then(|known| known.get(*id)).filter(|m| *m.raw == *raw) {
+                    Some(memo) => (Arc::clone(&memo.normalized), Some(memo), None),
+                    None => (
+                        Arc::from(normalize_whitespace(&raw).as_ref()),
+                        None,
+                        known.is_some().then(|| Arc::<str>::from(raw)),
+                    ),
+                }
+            });
             (*id, text)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(id, loaded)| {
+            let loaded = loaded.map(|(text, memo, raw)| {
+                if let Some(memo) = memo {
+                    unchanged.insert(id, memo);
+                }
+                if let Some(raw) = raw {
+                    fresh_raw.insert(id, raw);
+                }
+                text
+            });
+            (id, loaded)
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -132,26 +168,38 @@ pub(super) fn check(
         })
         .collect();
 
-    // Every quote, normalized, with the file that makes it.
-    let uses: Vec<(Cow<'_, str>, &FileFacts, &Quote)> = files
+    // Every quote, normalized, with the file that makes it, and the source an earlier run found
+    // it in, if that source's text is unchanged: such a quote is neither normalized nor searched.
+    let uses: Vec<(Cow<'_, str>, &FileFacts, &Quote, Option<&str>)> = files
         .par_iter()
         .flat_map_iter(|facts| {
-            facts
-                .quotes
-                .iter()
-                .map(move |q| (normalize_whitespace(facts.str(q.text)), facts, q))
+            let unchanged = &unchanged;
+            facts.quotes.iter().map(move |q| {
+                let raw = facts.str(q.text);
+                let known_in = facts
+                    .sources_of(q)
+                    .find(|s| unchanged.get(s).is_some_and(|m| m.found.contains(raw)));
+                let wanted = match known_in {
+                    Some(_) => Cow::Borrowed(raw),
+                    None => normalize_whitespace(raw),
+                };
+                (wanted, facts, q, known_in)
+            })
         })
         .collect();
-    // For each readable source, the quotes that cite it; then each text is searched once.
+    // For each readable source, the quotes that cite it and are not known; then each text is
+    // searched once.
     let mut per_source: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (index, (_, facts, quote)) in uses.iter().enumerate() {
+    for (index, (_, facts, quote, known_in)) in uses.iter().enumerate() {
+        if known_in.is_some() {
+            continue;
+        }
         for source in facts.sources_of(quote) {
             if let Some(Some(_)) = texts.get(source) {
                 per_source.entry(source).or_default().push(index);
             }
         }
     }
-    let known = memo.as_deref().map(|memo| &memo.sources);
     let found: Vec<bool> = {
         let hits: Vec<(&str, Vec<usize>)> = per_source
             .into_par_iter()
@@ -160,49 +208,62 @@ pub(super) fn check(
                     .get(source)
                     .and_then(Option::as_deref)
                     .unwrap_or_default();
-                // Quotes an earlier run found in this very text need no search.
-                let remembered = known
-                    .and_then(|known| known.get(source))
-                    .filter(|(known_text, _)| **known_text == *text)
-                    .map(|(_, found)| found);
-                let (mut hits, unknown): (Vec<usize>, Vec<usize>) = match remembered {
-                    Some(found) => indices
-                        .iter()
-                        .partition(|&&i| found.contains(uses[i].0.as_ref())),
-                    None => (Vec::new(), indices),
-                };
-                hits.extend(found_in(text, &unknown, &uses));
-                (source, hits)
+                (source, found_in(text, &indices, &uses))
             })
             .collect();
-        let mut found = vec![false; uses.len()];
+        let mut found: Vec<bool> = uses.iter().map(|u| u.3.is_some()).collect();
         for (_, source_hits) in &hits {
             for &hit in source_hits {
                 found[hit] = true;
             }
         }
+        // The memo's own texts, for those unchanged: what it holds is rebuilt below.
+        let raw_of: FxHashMap<&str, Arc<str>> = unchanged
+            .iter()
+            .map(|(id, m)| (*id, Arc::clone(&m.raw)))
+            .collect();
+        drop(unchanged);
         if let Some(memo) = memo {
-            let mut sources = FxHashMap::default();
+            let mut found_in_source: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
+            let quoted = |i: usize| uses[i].1.str(uses[i].2.text).to_owned();
             for (source, source_hits) in hits {
-                let Some(Some(text)) = texts.get(source) else {
+                found_in_source
+                    .entry(source)
+                    .or_default()
+                    .extend(source_hits.into_iter().map(quoted));
+            }
+            for (i, use_) in uses.iter().enumerate() {
+                if let Some(source) = use_.3 {
+                    found_in_source.entry(source).or_default().insert(quoted(i));
+                }
+            }
+            let mut sources = FxHashMap::default();
+            for (source, quotes) in found_in_source {
+                let Some(Some(normalized)) = texts.get(source) else {
                     continue;
                 };
-                let text: Arc<str> = match memo.sources.remove(source) {
-                    Some((known_text, _)) if *known_text == **text => known_text,
-                    _ => Arc::from(text.as_str()),
+                let raw = match raw_of.get(source) {
+                    Some(raw) => Arc::clone(raw),
+                    None => match fresh_raw.get(source) {
+                        Some(raw) => Arc::clone(raw),
+                        None => continue,
+                    },
                 };
-                let quotes = source_hits
-                    .iter()
-                    .map(|&i| uses[i].0.as_ref().to_owned())
-                    .collect();
-                sources.insert(source.to_owned(), (text, quotes));
+                sources.insert(
+                    source.to_owned(),
+                    MemoSource {
+                        raw,
+                        normalized: Arc::clone(normalized),
+                        found: quotes,
+                    },
+                );
             }
             memo.sources = sources;
         }
         found
     };
 
-    for (index, (wanted, facts, quote)) in uses.iter().enumerate() {
+    for (index, (wanted, facts, quote, _)) in uses.iter().enumerate() {
         if found[index] {
             continue;
         }
@@ -312,7 +373,7 @@ pub(super) fn check(
 fn found_in(
     text: &str,
     indices: &[usize],
-    uses: &[(Cow<'_, str>, &FileFacts, &Quote)],
+    uses: &[(Cow<'_, str>, &FileFacts, &Quote, Option<&str>)],
 ) -> Vec<usize> {
     if indices.len() * text.len() < 4_000_000 {
         return indices
