@@ -264,7 +264,8 @@ fn run(
                 Some(cached) if *cached.text == *text => FileRun {
                     diagnostics: cached.diagnostics.clone(),
                     facts: cached.facts,
-                    text: Some(cached.text),
+                    shown: (!cached.diagnostics.is_empty()).then_some(text),
+                    shared: Some(cached.text),
                     cached: cached.diagnostics,
                     records: None,
                 },
@@ -284,17 +285,17 @@ fn run(
                                 .any(|d| d.severity == Severity::Error)
                         })
                         .and_then(|value| crate::model::DataFile::deserialize(value).ok());
-                    // Without a cache, keep the text only where a finding needs it for its snippet.
-                    let keep = caching || !outcome.diagnostics.is_empty();
                     FileRun {
                         cached: if caching {
                             outcome.diagnostics.clone()
                         } else {
                             Vec::new()
                         },
+                        shared: caching.then(|| Arc::from(text.as_str())),
+                        // The text is kept for the run only where a finding needs its snippet.
+                        shown: (!outcome.diagnostics.is_empty()).then_some(text),
                         diagnostics: outcome.diagnostics,
                         facts: outcome.facts,
-                        text: keep.then(|| Arc::from(text)),
                         records,
                     }
                 }
@@ -305,7 +306,8 @@ fn run(
                     ..FileFacts::default()
                 },
                 diagnostics: vec![diagnostic],
-                text: None,
+                shown: None,
+                shared: None,
                 cached: Vec::new(),
                 records: None,
             },
@@ -319,13 +321,11 @@ fn run(
         if typed {
             typed_files.push((outcome.facts.path.clone(), outcome.records));
         }
-        if !outcome.diagnostics.is_empty()
-            && let Some(text) = &outcome.text
-        {
-            texts.insert(outcome.facts.path.clone(), text.to_string());
+        if let Some(text) = outcome.shown {
+            texts.insert(outcome.facts.path.clone(), text);
         }
         diagnostics.extend(outcome.diagnostics);
-        kept.push((outcome.text, outcome.cached));
+        kept.push((outcome.shared, outcome.cached));
         facts.push(outcome.facts);
     }
     let max_size = options.max_file_size;
@@ -401,8 +401,10 @@ struct FileRun {
     facts: FileFacts,
     /// Its findings, placed and resolved by the run.
     diagnostics: Vec<Diagnostic>,
-    /// Its text, where the run keeps it.
-    text: Option<Arc<str>>,
+    /// Its text, for the snippets of its findings; `None` without findings.
+    shown: Option<String>,
+    /// Its text, for the cache; `None` without a cache.
+    shared: Option<Arc<str>>,
     /// Its findings as the cache keeps them (empty without a cache).
     cached: Vec<Diagnostic>,
     /// Its records, typed, when the run was asked for them and the file has no error.

@@ -699,14 +699,8 @@ fn files_deleted_while_the_run_goes_on_are_reported_or_checked() {
     }
 }
 
-#[test]
-fn a_file_reports_at_most_a_thousand_findings_and_says_how_many_it_left_out() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let max = accord::validate::MAX_FINDINGS_PER_FILE;
-    // Read whole: every finding is known, and the note counts the rest.
-    let small = format!("claims:\n{}", "  - x\n".repeat(1_500));
-    let run = check_file(dir.path(), "small.yaml", small.as_bytes());
-    assert_eq!(run.diagnostics.len(), max + 1);
+/// The one `limit-exceeded` note of a run.
+fn the_one_note(run: &accord::CheckRun) -> &accord::Diagnostic {
     let notes: Vec<_> = run
         .diagnostics
         .iter()
@@ -715,6 +709,18 @@ fn a_file_reports_at_most_a_thousand_findings_and_says_how_many_it_left_out() {
     let [note] = notes[..] else {
         panic!("one note: {notes:?}")
     };
+    note
+}
+
+#[test]
+fn a_file_reports_at_most_a_thousand_findings_and_says_how_many_it_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let max = accord::validate::MAX_FINDINGS_PER_FILE;
+    // Read whole: every finding is known, and the note counts the rest.
+    let small = format!("claims:\n{}", "  - x\n".repeat(1_500));
+    let run = check_file(dir.path(), "small.yaml", small.as_bytes());
+    assert_eq!(run.diagnostics.len(), max + 1);
+    let note = the_one_note(&run);
     assert_eq!(note.code.as_str(), "limit-exceeded");
     assert_eq!(
         note.message,
@@ -731,14 +737,7 @@ fn a_file_reports_at_most_a_thousand_findings_and_says_how_many_it_left_out() {
     let large = format!("claims:\n{}", "  - x\n".repeat(1_500_000));
     let run = check_file(dir.path(), "large.yaml", large.as_bytes());
     assert_eq!(run.diagnostics.len(), max + 1);
-    let notes: Vec<_> = run
-        .diagnostics
-        .iter()
-        .filter(|d| d.code.as_str() == "limit-exceeded")
-        .collect();
-    let [note] = notes[..] else {
-        panic!("one note: {notes:?}")
-    };
+    let note = the_one_note(&run);
     assert!(
         note.message.starts_with("more than 1000 findings in this file: only the first 1000 are reported, and the schema of the last "),
         "{}",
