@@ -23,6 +23,8 @@ readonly NODE_DIR=target/peers/node
 readonly ACCORD=target/release/accord
 readonly PARSE_ONLY=target/release/examples/parse_only
 readonly GENERATOR=target/release/examples/corpus
+# The copies corpora: copies of the bundled dataset data/, ids renamed per copy.
+readonly COPIES_GENERATOR=benches/data_copies.py
 readonly CJS=$VENV/bin/check-jsonschema
 readonly AJV=$NODE_DIR/node_modules/.bin/ajv
 # --spec=draft2020: the schema is draft 2020-12 (ajv-cli's default is draft-07).
@@ -36,9 +38,9 @@ readonly AJV_FLAGS=(--spec=draft2020 -c ajv-formats --all-errors --strict=false)
 readonly SCHEMA_CODES='["unknown-field","missing-field","invalid-type","invalid-value","invalid-pattern","schema-violation","empty-text"]'
 # check-jsonschema takes 1-2 minutes per run on `big` and several on these: --skip-slow-peers
 # leaves it out on them.
-readonly SLOW_PEER_SIZES=" many10 big2 "
+readonly SLOW_PEER_SIZES=" many10 big2 copies10 "
 # Used by --size all, cheapest first.
-readonly ALL_SIZES=(small many many-invalid big many10 big2)
+readonly ALL_SIZES=(small copies many many-invalid big copies10 many10 big2)
 
 usage() {
   cat <<'EOF'
@@ -51,10 +53,13 @@ time of N runs, the peak RSS, and the ratios, as Markdown.
   --size SIZE        small (100 files x 40 records, the default), many (2000 x 40),
                      many-invalid (2000 x 40, 1% of records spoilt), many10 (20000 x 40),
                      big (1 x 200000), big2 (1 x 400000; `big10` is accepted for it, since
-                     10x would be too large), small-invalid (100 x 40, 5% spoilt), or all
-                     (small, many, many-invalid, big, many10, big2). Repeat it or use commas.
+                     10x would be too large), small-invalid (100 x 40, 5% spoilt),
+                     copies (200 copies of the bundled dataset data/ with ids renamed per
+                     copy: 1400 YAML files, 200 source texts), copies10 (2000 copies), or all
+                     (small, copies, many, many-invalid, big, copies10, many10, big2).
+                     Repeat it or use commas.
   --runs N           runs per command; the best wall time is kept (default 3)
-  --skip-slow-peers  skip check-jsonschema on many10 and big2 (minutes per run)
+  --skip-slow-peers  skip check-jsonschema on many10, big2 and copies10 (minutes per run)
   --check-verdicts   instead of timing, compare per file whether accord, check-jsonschema and
                      ajv find schema errors, on the selected sizes and on small-invalid; exits 1
                      if they disagree
@@ -79,7 +84,7 @@ add_sizes() {
     case $size in
       all) SIZES+=("${ALL_SIZES[@]}") ;;
       big10) log "big10 would be a ~800 MB file: using big2 (400000 records) for growth"; SIZES+=(big2) ;;
-      small | many | many-invalid | many10 | big | big2 | small-invalid) SIZES+=("$size") ;;
+      small | many | many-invalid | many10 | big | big2 | small-invalid | copies | copies10) SIZES+=("$size") ;;
       *) die "unknown size '$size' (see --help)" ;;
     esac
   done
@@ -133,7 +138,8 @@ build() {
     die "cargo build failed (src/ may be in the middle of a change): try again later"
 }
 
-# corpus_args NAME: the generator's arguments for a corpus (the seed is the generator's fixed default).
+# corpus_args NAME: the generator's arguments for a corpus (the seed is the generator's fixed default;
+# the copies corpora have no randomness).
 corpus_args() {
   case $1 in
     small) echo "--files 100 --records 40" ;;
@@ -143,23 +149,46 @@ corpus_args() {
     many10) echo "--files 20000 --records 40" ;;
     big) echo "--files 1 --records 200000" ;;
     big2) echo "--files 1 --records 400000" ;;
+    copies) echo "--copies 200" ;;
+    copies10) echo "--copies 2000" ;;
     *) die "no corpus called $1" ;;
+  esac
+}
+
+# corpus_generator NAME: the command that writes a corpus, given `--out DIR` and its arguments
+# (both generators write DIR/data).
+corpus_generator() {
+  case $1 in
+    copies*) echo "python3 $COPIES_GENERATOR" ;;
+    *) echo "$GENERATOR" ;;
+  esac
+}
+
+# corpus_stamp NAME: what a corpus is made from. A copies corpus also depends on data/ and on its
+# generator, which `cargo build` does not track: their digest is part of its stamp.
+corpus_stamp() {
+  case $1 in
+    copies*)
+      echo "$(corpus_args "$1") $(find data "$COPIES_GENERATOR" -type f -print0 | sort -z |
+        xargs -0 sha256sum | sha256sum | cut -c 1-16)" ;;
+    *) corpus_args "$1" ;;
   esac
 }
 
 # ensure_corpus NAME: generates target/corpus/NAME unless it is there already, made with the same
 # arguments (a stamp records them, so a directory left by an older or hand-run command is redone).
 ensure_corpus() {
-  local name=$1 dir=$CORPORA/$1 args
+  local name=$1 dir=$CORPORA/$1 args stamp
   args=$(corpus_args "$name")
-  if [[ -f $dir/.generated-with && $(<"$dir/.generated-with") == "$args" ]]; then
+  stamp=$(corpus_stamp "$name")
+  if [[ -f $dir/.generated-with && $(<"$dir/.generated-with") == "$stamp" ]]; then
     return
   fi
   log "generating corpus $name ($args)"
   rm -rf "$dir"
-  # shellcheck disable=SC2086 # $args is a list of flags
-  "$GENERATOR" --out "$dir" $args >&2
-  printf '%s\n' "$args" >"$dir/.generated-with"
+  # shellcheck disable=SC2086 # the generator's command and $args are lists of words
+  $(corpus_generator "$name") --out "$dir" $args >&2
+  printf '%s\n' "$stamp" >"$dir/.generated-with"
 }
 
 # ensure_peers: installs the pinned peers under target/peers, or does nothing when the installed
@@ -307,11 +336,13 @@ print_machine() {
 }
 
 corpus_line() {
-  local name=$1 bytes
+  local name=$1 bytes command=corpus
   # Through --files0-from: 20000 names may not fit on a command line.
   bytes=$(printf '%s\0' "${DATA_FILES[@]}" | du -cb --files0-from=- | tail -n 1 | cut -f 1)
+  [[ $name != copies* ]] || command=$COPIES_GENERATOR
+  command+=" $(corpus_args "$name")"
   echo "## Corpus \`$name\`: ${#DATA_FILES[@]} data files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of YAML" \
-    "(\`corpus $(corpus_args "$name")\`)"
+    "(\`$command\`)"
 }
 
 # row LABEL COMMAND: one line of the table, or "skipped" cells.
