@@ -14,6 +14,10 @@ use crate::files::{self, CheckError};
 use crate::validate::{self, FileFacts, STREAM_FROM_BYTES, SchemaValidator};
 use crate::yaml::{self, Limits};
 
+mod disk;
+
+pub use disk::{CacheKey, CacheRejected};
+
 /// The settings of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckOptions {
@@ -83,33 +87,95 @@ pub type Overlay = BTreeMap<PathBuf, String>;
 
 /// What a run learnt about each data file, kept for the next run over the same dataset: a file
 /// whose text is unchanged is not checked again, and only the dataset-wide rules run over every
-/// file's facts. The language server keeps one between changes.
+/// file's facts. When no data file and no source text changed at all, the dataset-wide findings
+/// of the last run are given again without running the rules. The language server keeps one
+/// between changes; `accord check` saves one to disk ([`FileCache::to_bytes`]).
 ///
-/// An entry is used only when the file's text is byte for byte the text it was made from (the
-/// texts are kept and compared), and only with the settings it was made with: a run with other
-/// [`CheckOptions`] starts the cache afresh.
+/// An entry is used only when the file's text is the text it was made from, and only with the
+/// settings it was made with: a run with other [`CheckOptions`] starts the cache afresh. A cache
+/// made by [`FileCache::new`] keeps each text and compares it byte for byte; one made by
+/// [`FileCache::without_texts`] (or read from disk) keeps a 128-bit hash of it instead.
 #[derive(Debug, Default)]
 pub struct FileCache {
     options: Option<CheckOptions>,
     files: HashMap<PathBuf, CachedFile>,
     /// The quotes found in each source's text, so that only new quotes and changed texts are
-    /// searched.
+    /// searched. Filled only by a cache that keeps texts: it holds every source's text.
     quotes: validate::QuoteMemo,
+    /// Whether entries keep their file's text (the language server's index reads them).
+    keep_texts: bool,
+    /// The dataset-wide findings of the last run, and what they were found from.
+    dataset: Option<DatasetFindings>,
+    /// Whether the last run found the cache as it left it: every entry used, none made, and
+    /// the dataset-wide findings given again.
+    unchanged: bool,
 }
 
 #[derive(Debug)]
 struct CachedFile {
-    text: Arc<str>,
+    /// The hash of the text the entry was made from ([`text_hash`]).
+    hash: u128,
+    /// The text itself, in a cache that keeps texts.
+    text: Option<Arc<str>>,
     facts: FileFacts,
     /// The file's own findings as [`validate::check_file`] gave them, before any run placed or
     /// resolved anything in them.
     diagnostics: Vec<Diagnostic>,
 }
 
+/// The dataset-wide findings of a run, placed, and everything they were found from: they hold
+/// for a later run only when all of it is unchanged.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct DatasetFindings {
+    /// The paths the run was given: the dataset's roots, inside which source texts must lie.
+    paths: Vec<PathBuf>,
+    /// Every data file of the run, in its order, with the hash of its text.
+    files: Vec<(PathBuf, u128)>,
+    /// Every source text the rules loaded: the data file that declares it, the text's path, and
+    /// the hash of what loading it gave (the text, or the reason it could not be read).
+    source_texts: Vec<(PathBuf, crate::model::TextPath, u128)>,
+    /// The findings, placed in their files.
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The hash a cache keeps of a text: XXH3 with 128 bits, which no accidental change of a file
+/// collides with.
+fn text_hash(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+}
+
+/// The hash of what loading a source's text gave.
+fn load_hash(loaded: &Result<String, Diagnostic>) -> u128 {
+    match loaded {
+        Ok(text) => text_hash(text),
+        Err(refusal) => {
+            xxhash_rust::xxh3::xxh3_128(
+                format!("{}\0{}", refusal.code.as_str(), refusal.message).as_bytes(),
+            ) ^ 1
+        }
+    }
+}
+
 impl FileCache {
-    /// An empty cache.
+    /// An empty cache that keeps the texts of the files it knows: what the language server
+    /// needs, since its index is rebuilt from them.
     pub fn new() -> Self {
+        FileCache {
+            keep_texts: true,
+            ..FileCache::default()
+        }
+    }
+
+    /// An empty cache that keeps a hash of each file's text instead of the text: what a cache
+    /// saved between runs of `accord check` holds.
+    pub fn without_texts() -> Self {
         FileCache::default()
+    }
+
+    /// Whether the last run left the cache as it found it (so it need not be saved again): it
+    /// used every entry, made none, and gave the dataset-wide findings again.
+    pub fn unchanged_by_last_run(&self) -> bool {
+        self.unchanged
     }
 
     /// How many files the cache holds.
@@ -127,7 +193,7 @@ impl FileCache {
     pub fn texts(&self) -> impl Iterator<Item = (&Path, &Arc<str>)> {
         self.files
             .iter()
-            .map(|(path, file)| (path.as_path(), &file.text))
+            .filter_map(|(path, file)| Some((path.as_path(), file.text.as_ref()?)))
     }
 }
 
@@ -169,6 +235,17 @@ pub fn check_in_dataset(
     options: &CheckOptions,
     overlay: &Overlay,
 ) -> Result<CheckRun, CheckError> {
+    check_in_dataset_cached(dataset, focus, options, overlay, None)
+}
+
+/// [`check_in_dataset`], reusing what `cache` knows, as [`check_paths_cached`] does.
+pub fn check_in_dataset_cached(
+    dataset: &[PathBuf],
+    focus: &[PathBuf],
+    options: &CheckOptions,
+    overlay: &Overlay,
+    cache: Option<&mut FileCache>,
+) -> Result<CheckRun, CheckError> {
     let absolute = |path: &Path| crate::config::absolute(path);
     let dataset_abs: Vec<PathBuf> = dataset.iter().map(|p| absolute(p)).collect();
     let mut paths = dataset.to_vec();
@@ -182,7 +259,7 @@ pub fn check_in_dataset(
             .cloned(),
     );
     let focus: Vec<PathBuf> = focus.iter().map(|p| absolute(p)).collect();
-    run(&paths, Some(&focus), options, overlay, None, false).map(|(run, _)| run)
+    run(&paths, Some(&focus), options, overlay, cache, false).map(|(run, _)| run)
 }
 
 /// [`check_paths`], and the records of each data file without error, typed as it was read
@@ -246,9 +323,12 @@ fn run(
             if cache.options != Some(*options) {
                 cache.files.clear();
                 cache.quotes = validate::QuoteMemo::default();
+                cache.dataset = None;
                 cache.options = Some(*options);
             }
-            let previous = data_files.iter().map(|p| cache.files.remove(p)).collect();
+            let previous: Vec<Option<CachedFile>> =
+                data_files.iter().map(|p| cache.files.remove(p)).collect();
+            cache.unchanged = cache.files.is_empty() && previous.iter().all(Option::is_some);
             cache.files.clear();
             previous
         }
@@ -256,50 +336,63 @@ fn run(
     };
     previous.resize_with(data_files.len(), || None);
     let caching = cache.is_some();
+    let keep_texts = cache.as_deref().is_some_and(|cache| cache.keep_texts);
     let outcomes: Vec<FileRun> = data_files
         .par_iter()
         .zip(previous)
         .map(|(path, previous)| match read_text(path) {
-            Ok(text) => match previous {
-                Some(cached) if *cached.text == *text => FileRun {
-                    diagnostics: cached.diagnostics.clone(),
-                    facts: cached.facts,
-                    shown: (!cached.diagnostics.is_empty()).then_some(text),
-                    shared: Some(cached.text),
-                    cached: cached.diagnostics,
-                    records: None,
-                },
-                _ => {
-                    let (outcome, value) = validate::check_file_keeping_value(
-                        path,
-                        &text,
-                        &validator,
-                        &options.yaml,
-                        typed,
-                    );
-                    let records = value
-                        .filter(|_| {
-                            !outcome
-                                .diagnostics
-                                .iter()
-                                .any(|d| d.severity == Severity::Error)
-                        })
-                        .and_then(|value| crate::model::DataFile::deserialize(value).ok());
-                    FileRun {
-                        cached: if caching {
-                            outcome.diagnostics.clone()
-                        } else {
-                            Vec::new()
-                        },
-                        shared: caching.then(|| Arc::from(text.as_str())),
-                        // The text is kept for the run only where a finding needs its snippet.
-                        shown: (!outcome.diagnostics.is_empty()).then_some(text),
-                        diagnostics: outcome.diagnostics,
-                        facts: outcome.facts,
-                        records,
+            Ok(text) => {
+                let hash = caching.then(|| text_hash(&text));
+                match previous {
+                    Some(cached)
+                        if Some(cached.hash) == hash
+                            && cached.text.as_deref().is_none_or(|kept| *kept == *text) =>
+                    {
+                        FileRun {
+                            reused: true,
+                            diagnostics: cached.diagnostics.clone(),
+                            facts: cached.facts,
+                            shown: (!cached.diagnostics.is_empty()).then_some(text),
+                            shared: cached.text,
+                            hash,
+                            cached: cached.diagnostics,
+                            records: None,
+                        }
+                    }
+                    _ => {
+                        let (outcome, value) = validate::check_file_keeping_value(
+                            path,
+                            &text,
+                            &validator,
+                            &options.yaml,
+                            typed,
+                        );
+                        let records = value
+                            .filter(|_| {
+                                !outcome
+                                    .diagnostics
+                                    .iter()
+                                    .any(|d| d.severity == Severity::Error)
+                            })
+                            .and_then(|value| crate::model::DataFile::deserialize(value).ok());
+                        FileRun {
+                            cached: if caching {
+                                outcome.diagnostics.clone()
+                            } else {
+                                Vec::new()
+                            },
+                            shared: keep_texts.then(|| Arc::from(text.as_str())),
+                            hash,
+                            reused: false,
+                            // The text is kept for the run only where a finding needs its snippet.
+                            shown: (!outcome.diagnostics.is_empty()).then_some(text),
+                            diagnostics: outcome.diagnostics,
+                            facts: outcome.facts,
+                            records,
+                        }
                     }
                 }
-            },
+            }
             Err(diagnostic) => FileRun {
                 facts: FileFacts {
                     path: path.clone(),
@@ -308,6 +401,8 @@ fn run(
                 diagnostics: vec![diagnostic],
                 shown: None,
                 shared: None,
+                hash: None,
+                reused: false,
                 cached: Vec::new(),
                 records: None,
             },
@@ -316,6 +411,8 @@ fn run(
     let mut texts = BTreeMap::new();
     let mut facts = Vec::with_capacity(outcomes.len());
     let mut kept = Vec::with_capacity(if caching { outcomes.len() } else { 0 });
+    let mut hashes: Vec<Option<u128>> = Vec::with_capacity(outcomes.len());
+    let all_reused = outcomes.iter().all(|outcome| outcome.reused);
     let mut typed_files: TypedFiles = Vec::with_capacity(if typed { outcomes.len() } else { 0 });
     for outcome in outcomes {
         if typed {
@@ -326,16 +423,73 @@ fn run(
         }
         diagnostics.extend(outcome.diagnostics);
         kept.push((outcome.shared, outcome.cached));
+        hashes.push(outcome.hash);
         facts.push(outcome.facts);
     }
     let max_size = options.max_file_size;
     let roots = files::DatasetRoots::of_paths(paths);
-    let mut dataset = validate::check_dataset_with(
-        &facts,
-        &|yaml, text| files::load_source_text(&roots, yaml, text, max_size),
-        cache.as_deref_mut().map(|cache| &mut cache.quotes),
-    );
-    place_by_pointer(&mut dataset, &mut texts, options, &read_text);
+    let load_text = |yaml: &Path, text: &crate::model::TextPath| {
+        files::load_source_text(&roots, yaml, text, max_size)
+    };
+    // Every data file of the run with the hash of its text, when every one was read.
+    let file_hashes: Option<Vec<(PathBuf, u128)>> = hashes
+        .iter()
+        .zip(&facts)
+        .map(|(hash, facts)| Some((facts.path.clone(), (*hash)?)))
+        .collect();
+    let replayed = cache
+        .as_deref()
+        .and_then(|cache| cache.dataset.as_ref())
+        .filter(|last| {
+            file_hashes.as_ref() == Some(&last.files)
+                && last.paths == paths
+                && last
+                    .source_texts
+                    .par_iter()
+                    .all(|(yaml, text, hash)| load_hash(&load_text(yaml, text)) == *hash)
+        })
+        .map(|last| last.diagnostics.clone());
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.unchanged &= all_reused && replayed.is_some();
+    }
+    let dataset = match replayed {
+        Some(dataset) => dataset,
+        None => {
+            let loaded = std::sync::Mutex::new(Vec::new());
+            let mut dataset = validate::check_dataset_with(
+                &facts,
+                &|yaml, text| {
+                    let outcome = load_text(yaml, text);
+                    if caching {
+                        let hash = load_hash(&outcome);
+                        loaded
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .push((yaml.to_path_buf(), text.clone(), hash));
+                    }
+                    outcome
+                },
+                cache
+                    .as_deref_mut()
+                    .filter(|cache| cache.keep_texts)
+                    .map(|cache| &mut cache.quotes),
+            );
+            place_by_pointer(&mut dataset, &mut texts, options, &read_text);
+            if let Some(cache) = cache.as_deref_mut() {
+                let mut source_texts = loaded
+                    .into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                source_texts.sort();
+                cache.dataset = file_hashes.map(|files| DatasetFindings {
+                    paths: paths.to_vec(),
+                    files,
+                    source_texts,
+                    diagnostics: dataset.clone(),
+                });
+            }
+            dataset
+        }
+    };
     diagnostics.extend(dataset);
     for diagnostic in &diagnostics {
         for path in std::iter::once(&diagnostic.path)
@@ -379,12 +533,13 @@ fn run(
         context_files: facts.len() - focused.len(),
     };
     if let Some(cache) = cache {
-        for (facts, (text, diagnostics)) in facts.into_iter().zip(kept) {
+        for ((facts, (text, diagnostics)), hash) in facts.into_iter().zip(kept).zip(hashes) {
             // A file that could not be read is read again next time.
-            if let Some(text) = text {
+            if let Some(hash) = hash {
                 cache.files.insert(
                     facts.path.clone(),
                     CachedFile {
+                        hash,
                         text,
                         facts,
                         diagnostics,
@@ -403,8 +558,12 @@ struct FileRun {
     diagnostics: Vec<Diagnostic>,
     /// Its text, for the snippets of its findings; `None` without findings.
     shown: Option<String>,
-    /// Its text, for the cache; `None` without a cache.
+    /// Its text, for a cache that keeps texts.
     shared: Option<Arc<str>>,
+    /// The hash of its text, for a cache; `None` without one, or when it could not be read.
+    hash: Option<u128>,
+    /// Whether its cache entry was used.
+    reused: bool,
     /// Its findings as the cache keeps them (empty without a cache).
     cached: Vec<Diagnostic>,
     /// Its records, typed, when the run was asked for them and the file has no error.

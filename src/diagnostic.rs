@@ -9,7 +9,19 @@ use std::path::PathBuf;
 use crate::explain::{self, Explanation};
 
 /// A byte range in a file's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     /// The first byte.
     pub start: usize,
@@ -30,7 +42,9 @@ impl Span {
 }
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// The data is wrong; `accord check` fails.
     Error,
@@ -55,7 +69,7 @@ impl Severity {
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)+) => {
         /// The kind of a finding. Each has a stable kebab-case name that tools can rely on.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
         pub enum Code {
             $(
@@ -148,7 +162,7 @@ codes! {
 }
 
 /// A secondary place a diagnostic points at, such as where a duplicate id was first defined.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Label {
     /// The file, when it is not the diagnostic's own file.
@@ -163,7 +177,9 @@ pub struct Label {
 
 /// Whether a fix may be applied without a person looking at it, as ruff and rustfix tell them
 /// apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Applicability {
     /// The fix is what the text was clearly meant to be (a slip of the finger near one name, a
     /// quote that differs from its source only in the style of its quotation marks):
@@ -187,7 +203,7 @@ impl Applicability {
 
 /// A fix for a finding: the text that replaces the text the finding underlines, which is the key
 /// of an unknown field and otherwise the value (quotes included, for a quoted one).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fix {
     /// The text to write in place of `span`, exactly as it goes in the file: YAML, quoted only
     /// where the value needs quotes to read back as itself.
@@ -208,7 +224,7 @@ impl Fix {
 
 /// One character of a scalar's value to change: the `occurrence`-th (from 0) `from` in the
 /// value becomes `to`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CharSwap {
     /// The character as the value has it.
     pub from: char,
@@ -219,7 +235,7 @@ pub struct CharSwap {
 }
 
 /// How a fix known before its value's text is at hand changes the value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum PendingEdit {
     /// These characters change, in place.
     Swaps(Vec<CharSwap>),
@@ -229,7 +245,7 @@ pub(crate) enum PendingEdit {
 
 /// A fix known as a change to a value, waiting for the value's text (a quote's, found in the
 /// dataset pass, which has no file text) to become an edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PendingFix {
     /// The change.
     pub(crate) edit: PendingEdit,
@@ -240,7 +256,9 @@ pub(crate) struct PendingFix {
 }
 
 /// Which text a pointer-placed finding underlines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) enum Target {
     /// The value.
     #[default]
@@ -253,7 +271,7 @@ pub(crate) enum Target {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// What kind of finding this is.

@@ -11,7 +11,9 @@ use super::{
 };
 
 /// The kind of a record, as references expect it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum RecordKind {
     /// A source.
     Source,

@@ -18,14 +18,14 @@ use crate::model::{CalendarDate, NESTED, RecordKind, SECTIONS, TextPath};
 
 /// A string kept in its file's [`FileFacts::strings`]: the facts of a file share one buffer
 /// instead of holding thousands of small strings.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Interned {
     start: usize,
     end: usize,
 }
 
 /// A record's id, where it is defined.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Definition {
     /// The id.
     pub(crate) id: Interned,
@@ -36,18 +36,19 @@ pub(crate) struct Definition {
 }
 
 /// A reference from one record to another.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Reference {
     /// The id referred to.
     pub(crate) id: Interned,
     /// The kinds of record the field accepts.
+    #[serde(with = "kinds_list")]
     pub(crate) expected: &'static [RecordKind],
     /// The JSON Pointer of the reference.
     pub(crate) pointer: Interned,
 }
 
 /// A string that must appear verbatim in the text of one of its sources.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Quote {
     /// The quoted text.
     pub(crate) text: Interned,
@@ -58,7 +59,7 @@ pub(crate) struct Quote {
 }
 
 /// A source record's stored text file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SourceText {
     /// The source's id.
     pub(crate) id: String,
@@ -69,7 +70,7 @@ pub(crate) struct SourceText {
 }
 
 /// A status report's date, with the sources that report the status as reached.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct StatusDate {
     /// The JSON Pointer of the date.
     pub(crate) pointer: Interned,
@@ -80,7 +81,7 @@ pub(crate) struct StatusDate {
 }
 
 /// The facts of one file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileFacts {
     /// The file.
     pub(crate) path: PathBuf,
@@ -434,12 +435,71 @@ impl Plan {
     }
 }
 
-/// The kinds lists of a plan live as long as the program: there are a handful, built once.
+/// The kinds lists of a plan live as long as the program: there are a handful, each kept once,
+/// whether a plan or a cache read from disk names it.
 fn leak_kinds(kinds: Vec<RecordKind>) -> &'static [RecordKind] {
-    RecordKind::ALL
-        .windows(kinds.len().max(1))
-        .find(|window| *window == kinds.as_slice())
-        .unwrap_or_else(|| Box::leak(kinds.into_boxed_slice()))
+    intern_kinds(kinds.as_slice(), usize::MAX).unwrap_or(&[])
+}
+
+/// The one copy of `kinds` the program keeps, made if there is none and fewer than `max_lists`
+/// lists are kept.
+fn intern_kinds(kinds: &[RecordKind], max_lists: usize) -> Option<&'static [RecordKind]> {
+    static LISTS: std::sync::Mutex<Vec<&'static [RecordKind]>> = std::sync::Mutex::new(Vec::new());
+    if kinds.is_empty() {
+        return Some(&[]);
+    }
+    if let Some(window) = RecordKind::ALL
+        .windows(kinds.len())
+        .find(|window| *window == kinds)
+    {
+        return Some(window);
+    }
+    let mut lists = LISTS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(list) = lists.iter().find(|list| **list == kinds) {
+        return Some(list);
+    }
+    if lists.len() >= max_lists {
+        return None;
+    }
+    let list: &'static [RecordKind] = Box::leak(kinds.to_vec().into_boxed_slice());
+    lists.push(list);
+    Some(list)
+}
+
+/// A reference's kinds as a cache on disk keeps them: a list, read back into the one copy the
+/// program keeps of it. A list that names a kind twice, or more distinct lists than any schema
+/// has, is refused, so that a damaged cache cannot make the program keep lists without end.
+mod kinds_list {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::model::RecordKind;
+
+    /// How many distinct lists a program keeps at most when reading a cache.
+    const MAX_LISTS: usize = 256;
+
+    pub(super) fn serialize<S: Serializer>(
+        kinds: &&'static [RecordKind],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        kinds.serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<&'static [RecordKind], D::Error> {
+        let kinds = Vec::<RecordKind>::deserialize(deserializer)?;
+        let repeated = kinds
+            .iter()
+            .enumerate()
+            .any(|(i, kind)| kinds[..i].contains(kind));
+        if repeated {
+            return Err(serde::de::Error::custom("a kinds list names a kind twice"));
+        }
+        super::intern_kinds(&kinds, MAX_LISTS)
+            .ok_or_else(|| serde::de::Error::custom("too many kinds lists"))
+    }
 }
 
 struct Walk<'a, 'v> {

@@ -137,7 +137,22 @@ pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) diff: bool,
     #[command(flatten)]
+    pub(crate) cache: CacheArgs,
+    #[command(flatten)]
     pub(crate) dataset: DatasetArgs,
+}
+
+/// Where `accord check` keeps what it learnt of each file, so that the next run checks only the
+/// files that changed.
+#[derive(Debug, Args)]
+pub(crate) struct CacheArgs {
+    /// Check every file afresh, and neither read nor write the cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub(crate) no_cache: bool,
+    /// Keep the cache in DIR [default: ACCORD_CACHE_DIR, or `.accord_cache` beside the
+    /// dataset's `accord.toml`; without either, no cache is kept].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod cache;
 mod commands;
 mod output;
 

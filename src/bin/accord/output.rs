@@ -215,3 +215,36 @@ fn replace_file(path: &Path, content: &[u8]) -> Result<(), String> {
         format!("cannot write {}: {e}", path.display())
     })
 }
+
+/// Writes a file of accord's cache, `content`, into the cache directory `dir` (made if missing,
+/// with a `.gitignore` that keeps it out of git and a `CACHEDIR.TAG` that keeps it out of
+/// backups). The file is written under a name of this process's own and renamed over the old
+/// one, so runs at the same time never read half a cache.
+pub(crate) fn write_cache_file(dir: &Path, name: &str, content: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if std::fs::symlink_metadata(&ignore).is_err() {
+        let _ = create_new(
+            &ignore,
+            b"# Made by accord: its cache, rebuilt when missing.\n*\n",
+        );
+        let _ = create_new(
+            &dir.join("CACHEDIR.TAG"),
+            b"Signature: 8a477f597d28d172789f06886806bc55\n\
+              # This file is a cache directory tag created by accord.\n\
+              # For information about cache directory tags see https://bford.info/cachedir/\n",
+        );
+    }
+    let path = dir.join(name);
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(content))
+        .and_then(|()| std::fs::rename(&temporary, &path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}

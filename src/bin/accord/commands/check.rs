@@ -21,9 +21,25 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
     }
     let started = std::time::Instant::now();
     let format = Format::from(args.format);
-    let run_with = |overlay: &accord::Overlay| match &scope.focus {
-        Some(focus) => accord::check::check_in_dataset(&scope.paths, focus, &options, overlay),
-        None => accord::check_paths_with(&scope.paths, &options, overlay),
+    let disk = crate::cache::DiskCache::locate(&args.cache, scope.root.as_ref(), &options);
+    let cache = std::cell::RefCell::new(disk.as_ref().map(crate::cache::DiskCache::load));
+    let run_with = |overlay: &accord::Overlay| {
+        let mut cache = cache.borrow_mut();
+        match &scope.focus {
+            Some(focus) => accord::check::check_in_dataset_cached(
+                &scope.paths,
+                focus,
+                &options,
+                overlay,
+                cache.as_mut(),
+            ),
+            None => match cache.as_mut() {
+                Some(cache) => {
+                    accord::check::check_paths_cached(&scope.paths, &options, overlay, cache)
+                }
+                None => accord::check_paths_with(&scope.paths, &options, overlay),
+            },
+        }
     };
     let result = if args.fix || args.diff {
         accord::fix::fix_with(&options, run_with)
@@ -31,6 +47,13 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
     } else {
         run_with(&accord::Overlay::new()).map(|run| (run, None))
     };
+    // With --diff the fixed texts are not written: the cache keeps what is on disk.
+    if let (Some(disk), Some(cache)) = (&disk, cache.into_inner())
+        && !args.diff
+        && result.is_ok()
+    {
+        disk.save(&cache);
+    }
     let (run, fixed) = match result {
         Ok(outcome) => outcome,
         Err(error) => {
