@@ -293,8 +293,17 @@ make_batches() {
 }
 
 # Runners: one whole-process measurement each.
-run_accord() { timed "$ACCORD" check --format concise "$DATA"; }
-run_accord_1() { timed "$ACCORD" check --format concise --threads 1 "$DATA"; }
+# Cold runs: without the cache, every file is read, parsed and checked.
+run_accord() { timed "$ACCORD" check --format concise --no-cache "$DATA"; }
+run_accord_1() { timed "$ACCORD" check --format concise --no-cache --threads 1 "$DATA"; }
+# Warm runs: the cache of the run before, in a directory of the script's (so that corpora
+# without an accord.toml have one too). Nothing changed, or one file changed before each run (a
+# comment line added; the file is restored afterwards).
+run_accord_cached() { timed "$ACCORD" check --format concise --cache-dir "$SCRATCH/cache" "$DATA"; }
+run_accord_one_changed() {
+  printf '# changed %s\n' "$RANDOM" >>"${DATA_FILES[0]}"
+  timed "$ACCORD" check --format concise --cache-dir "$SCRATCH/cache" "$DATA"
+}
 # The parse floor is accord's own reader for these files, the fast reader (building the JSON
 # value, as accord must); saphyr-parser's bare event stream, the full reader's engine, is shown too.
 run_parse_only() { timed "$PARSE_ONLY" --fast "$DATA"; }
@@ -374,6 +383,15 @@ bench_corpus() {
   log "benchmarking $name ($RUNS runs each; load average $LOAD_BEFORE)"
   bench accord run_accord
   bench accord-1 run_accord_1
+  rm -rf "$SCRATCH/cache"
+  cp "${DATA_FILES[0]}" "$SCRATCH/one-changed.orig"
+  # The cache is filled, and files left alone for two seconds, so that their stamps are trusted.
+  "$ACCORD" check --format concise --cache-dir "$SCRATCH/cache" "$DATA" >/dev/null 2>&1 || true
+  sleep 2
+  bench accord-cached run_accord_cached
+  bench accord-one-changed run_accord_one_changed
+  cp "$SCRATCH/one-changed.orig" "${DATA_FILES[0]}"
+  rm -rf "$SCRATCH/cache"
   bench parse-only run_parse_only
   bench parse-only-1 run_parse_only_1
   bench saphyr-events-1 run_saphyr_events_1
@@ -396,8 +414,10 @@ bench_corpus() {
   echo
   echo "| command | wall s | peak RSS MiB |"
   echo "|---|---:|---:|"
-  row accord "\`accord check --format concise\` ($(nproc) threads)"
-  row accord-1 "\`accord check --format concise --threads 1\`"
+  row accord "\`accord check --format concise --no-cache\` ($(nproc) threads)"
+  row accord-1 "\`accord check --format concise --no-cache --threads 1\`"
+  row accord-cached "\`accord check\`, the cache of the run before, nothing changed"
+  row accord-one-changed "\`accord check\`, the cache of the run before, one file changed"
   row parse-only "parse-only: fast reader ($(nproc) threads)"
   row parse-only-1 "parse-only: fast reader, \`RAYON_NUM_THREADS=1\`"
   row saphyr-events-1 "saphyr-parser events only, \`RAYON_NUM_THREADS=1\`"

@@ -109,6 +109,59 @@ pub struct FileCache {
     /// Whether the last run found the cache as it left it: every entry used, none made, and
     /// the dataset-wide findings given again.
     unchanged: bool,
+    /// The facts section of a cache read from disk, read when a run first needs it.
+    section: Option<disk::FactsSection>,
+}
+
+/// A file's facts in a cache: decoded, or still as the cache on disk holds them, to be decoded
+/// only when the dataset rules must run.
+#[derive(Debug)]
+enum CachedFacts {
+    Decoded(Box<FileFacts>),
+    Encoded {
+        /// How many records the file holds.
+        records: usize,
+        /// Where the facts are in the cache's facts section.
+        range: std::ops::Range<usize>,
+    },
+}
+
+impl CachedFacts {
+    fn is_encoded(&self) -> bool {
+        matches!(self, CachedFacts::Encoded { .. })
+    }
+
+    fn records(&self) -> usize {
+        match self {
+            CachedFacts::Decoded(facts) => facts.records,
+            CachedFacts::Encoded { records, .. } => *records,
+        }
+    }
+
+    /// Decodes the facts from `section`, the cache's facts section, if they are still encoded.
+    fn decode(&mut self, section: Option<&[u8]>) -> Result<(), CacheRejected> {
+        if let CachedFacts::Encoded { range, .. } = self {
+            let bytes = section
+                .and_then(|section| section.get(range.clone()))
+                .ok_or(CacheRejected::Truncated)?;
+            let facts = postcard::from_bytes(bytes)
+                .map_err(|error| CacheRejected::Undecodable(error.to_string()))?;
+            *self = CachedFacts::Decoded(Box::new(facts));
+        }
+        Ok(())
+    }
+
+    /// The facts, decoded; facts still encoded (which a run decodes before it needs them) give
+    /// an empty set for `path`.
+    fn into_decoded(self, path: PathBuf) -> FileFacts {
+        match self {
+            CachedFacts::Decoded(facts) => *facts,
+            CachedFacts::Encoded { .. } => FileFacts {
+                path,
+                ..FileFacts::default()
+            },
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -117,7 +170,10 @@ struct CachedFile {
     hash: u128,
     /// The text itself, in a cache that keeps texts.
     text: Option<Arc<str>>,
-    facts: FileFacts,
+    /// The file's stamp when its text was read, if it had settled: a cache without texts takes
+    /// a file whose stamp is unchanged as unchanged, without reading it.
+    stamp: Option<files::Stamp>,
+    facts: CachedFacts,
     /// The file's own findings as [`validate::check_file`] gave them, before any run placed or
     /// resolved anything in them.
     diagnostics: Vec<Diagnostic>,
@@ -131,12 +187,16 @@ struct DatasetFindings {
     paths: Vec<PathBuf>,
     /// Every data file of the run, in its order, with the hash of its text.
     files: Vec<(PathBuf, u128)>,
-    /// Every source text the rules loaded: the data file that declares it, the text's path, and
-    /// the hash of what loading it gave (the text, or the reason it could not be read).
-    source_texts: Vec<(PathBuf, crate::model::TextPath, u128)>,
+    /// Every source text the rules loaded: the data file that declares it, the text's path, the
+    /// hash of what loading it gave (the text, or the reason it could not be read), and the
+    /// text file's stamp before it was loaded.
+    source_texts: Vec<LoadedText>,
     /// The findings, placed in their files.
     diagnostics: Vec<Diagnostic>,
 }
+
+/// A source text the dataset rules loaded, as [`DatasetFindings`] keeps it.
+type LoadedText = (PathBuf, crate::model::TextPath, u128, Option<files::Stamp>);
 
 /// The hash a cache keeps of a text: XXH3 with 128 bits, which no accidental change of a file
 /// collides with.
@@ -324,6 +384,7 @@ fn run(
                 cache.files.clear();
                 cache.quotes = validate::QuoteMemo::default();
                 cache.dataset = None;
+                cache.section = None;
                 cache.options = Some(*options);
             }
             let previous: Vec<Option<CachedFile>> =
@@ -337,105 +398,126 @@ fn run(
     previous.resize_with(data_files.len(), || None);
     let caching = cache.is_some();
     let keep_texts = cache.as_deref().is_some_and(|cache| cache.keep_texts);
-    let outcomes: Vec<FileRun> = data_files
-        .par_iter()
-        .zip(previous)
-        .map(|(path, previous)| match read_text(path) {
-            Ok(text) => {
-                let hash = caching.then(|| text_hash(&text));
-                match previous {
-                    Some(cached)
-                        if Some(cached.hash) == hash
-                            && cached.text.as_deref().is_none_or(|kept| *kept == *text) =>
-                    {
-                        FileRun {
-                            reused: true,
-                            diagnostics: cached.diagnostics.clone(),
-                            facts: cached.facts,
-                            shown: (!cached.diagnostics.is_empty()).then_some(text),
-                            shared: cached.text,
-                            hash,
-                            cached: cached.diagnostics,
-                            records: None,
-                        }
-                    }
-                    _ => {
-                        let (outcome, value) = validate::check_file_keeping_value(
-                            path,
-                            &text,
-                            &validator,
-                            &options.yaml,
-                            typed,
-                        );
-                        let records = value
-                            .filter(|_| {
-                                !outcome
-                                    .diagnostics
-                                    .iter()
-                                    .any(|d| d.severity == Severity::Error)
-                            })
-                            .and_then(|value| crate::model::DataFile::deserialize(value).ok());
-                        FileRun {
-                            cached: if caching {
-                                outcome.diagnostics.clone()
-                            } else {
-                                Vec::new()
-                            },
-                            shared: keep_texts.then(|| Arc::from(text.as_str())),
-                            hash,
-                            reused: false,
-                            // The text is kept for the run only where a finding needs its snippet.
-                            shown: (!outcome.diagnostics.is_empty()).then_some(text),
-                            diagnostics: outcome.diagnostics,
-                            facts: outcome.facts,
-                            records,
-                        }
-                    }
-                }
-            }
+    // Stamps stand in for reading only in a cache without texts, and never for an overlay's.
+    let stamps = caching && !keep_texts;
+    let started = std::time::SystemTime::now();
+    let stamp_of = |path: &Path| {
+        (stamps && !overlay.contains_key(path))
+            .then(|| files::stamp(path, started))
+            .flatten()
+    };
+    // A file checked afresh: its text read, parsed, validated and walked.
+    let check_text = |path: &PathBuf, text: String, stamp: Option<files::Stamp>| -> FileRun {
+        let hash = caching.then(|| text_hash(&text));
+        let (outcome, value) =
+            validate::check_file_keeping_value(path, &text, &validator, &options.yaml, typed);
+        let records = value
+            .filter(|_| {
+                !outcome
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Error)
+            })
+            .and_then(|value| crate::model::DataFile::deserialize(value).ok());
+        FileRun {
+            path: path.clone(),
+            cached: if caching {
+                outcome.diagnostics.clone()
+            } else {
+                Vec::new()
+            },
+            shared: keep_texts.then(|| Arc::from(text.as_str())),
+            hash,
+            stamp,
+            reused: false,
+            restamped: false,
+            // The text is kept for the run only where a finding needs its snippet.
+            shown: (!outcome.diagnostics.is_empty()).then_some(text),
+            diagnostics: outcome.diagnostics,
+            facts: CachedFacts::Decoded(Box::new(outcome.facts)),
+            records,
+        }
+    };
+    let check_one = |path: &PathBuf, stamp: Option<files::Stamp>| -> FileRun {
+        match read_text(path) {
+            Ok(text) => check_text(path, text, stamp),
             Err(diagnostic) => FileRun {
-                facts: FileFacts {
+                path: path.clone(),
+                facts: CachedFacts::Decoded(Box::new(FileFacts {
                     path: path.clone(),
                     ..FileFacts::default()
-                },
+                })),
                 diagnostics: vec![diagnostic],
                 shown: None,
                 shared: None,
                 hash: None,
+                stamp: None,
                 reused: false,
+                restamped: false,
                 cached: Vec::new(),
                 records: None,
             },
+        }
+    };
+    let reuse = |path: &PathBuf,
+                 cached: CachedFile,
+                 stamp: Option<files::Stamp>,
+                 text: Option<String>| FileRun {
+        path: path.clone(),
+        reused: true,
+        restamped: cached.stamp != stamp,
+        diagnostics: cached.diagnostics.clone(),
+        facts: cached.facts,
+        shown: text.filter(|_| !cached.diagnostics.is_empty()),
+        shared: cached.text,
+        hash: Some(cached.hash),
+        stamp,
+        cached: cached.diagnostics,
+        records: None,
+    };
+    let mut outcomes: Vec<FileRun> = data_files
+        .par_iter()
+        .zip(previous)
+        .map(|(path, previous)| {
+            let stamp = stamp_of(path);
+            match previous {
+                // The file is as it was when its entry was made: it is not even read. A text for
+                // the snippets of its findings is read after the dataset rules, with the others.
+                Some(cached) if stamp.is_some() && cached.stamp == stamp => {
+                    reuse(path, cached, stamp, None)
+                }
+                Some(cached) => match read_text(path) {
+                    Ok(text)
+                        if cached.hash == text_hash(&text)
+                            && cached.text.as_deref().is_none_or(|kept| *kept == *text) =>
+                    {
+                        reuse(path, cached, stamp, Some(text))
+                    }
+                    Ok(text) => check_text(path, text, stamp),
+                    Err(_) => check_one(path, stamp),
+                },
+                None => check_one(path, stamp),
+            }
         })
         .collect();
-    let mut texts = BTreeMap::new();
-    let mut facts = Vec::with_capacity(outcomes.len());
-    let mut kept = Vec::with_capacity(if caching { outcomes.len() } else { 0 });
-    let mut hashes: Vec<Option<u128>> = Vec::with_capacity(outcomes.len());
-    let all_reused = outcomes.iter().all(|outcome| outcome.reused);
-    let mut typed_files: TypedFiles = Vec::with_capacity(if typed { outcomes.len() } else { 0 });
-    for outcome in outcomes {
-        if typed {
-            typed_files.push((outcome.facts.path.clone(), outcome.records));
-        }
-        if let Some(text) = outcome.shown {
-            texts.insert(outcome.facts.path.clone(), text);
-        }
-        diagnostics.extend(outcome.diagnostics);
-        kept.push((outcome.shared, outcome.cached));
-        hashes.push(outcome.hash);
-        facts.push(outcome.facts);
-    }
     let max_size = options.max_file_size;
     let roots = files::DatasetRoots::of_paths(paths);
     let load_text = |yaml: &Path, text: &crate::model::TextPath| {
         files::load_source_text(&roots, yaml, text, max_size)
     };
+    // The stamp of a source's text file, as its path names it.
+    let text_stamp = |yaml: &Path, text: &crate::model::TextPath| {
+        stamps
+            .then(|| {
+                let path = yaml.parent().unwrap_or(Path::new("")).join(text.as_str());
+                files::stamp(&path, started)
+            })
+            .flatten()
+    };
     // Every data file of the run with the hash of its text, when every one was read.
-    let file_hashes: Option<Vec<(PathBuf, u128)>> = hashes
+    let file_hashes: Option<Vec<(PathBuf, u128)>> = outcomes
         .iter()
-        .zip(&facts)
-        .map(|(hash, facts)| Some((facts.path.clone(), (*hash)?)))
+        .map(|outcome| Some((outcome.path.clone(), outcome.hash?)))
         .collect();
     let replayed = cache
         .as_deref()
@@ -446,26 +528,72 @@ fn run(
                 && last
                     .source_texts
                     .par_iter()
-                    .all(|(yaml, text, hash)| load_hash(&load_text(yaml, text)) == *hash)
+                    .all(|(yaml, text, hash, stamp)| {
+                        (stamp.is_some() && *stamp == text_stamp(yaml, text))
+                            || load_hash(&load_text(yaml, text)) == *hash
+                    })
         })
         .map(|last| last.diagnostics.clone());
     if let Some(cache) = cache.as_deref_mut() {
-        cache.unchanged &= all_reused && replayed.is_some();
+        cache.unchanged &= replayed.is_some()
+            && outcomes.iter().all(|outcome| {
+                outcome.reused && !outcome.restamped && (outcome.stamp.is_some() || !stamps)
+            });
+    }
+    // The dataset rules need every file's facts: those still as the cache on disk keeps them
+    // are decoded, and should that fail, their files are checked afresh.
+    if replayed.is_none() && outcomes.iter().any(|o| o.facts.is_encoded()) {
+        let section = cache.as_deref_mut().and_then(FileCache::facts_section);
+        let undecodable: Vec<usize> = outcomes
+            .par_iter_mut()
+            .enumerate()
+            .filter_map(|(index, outcome)| {
+                outcome
+                    .facts
+                    .decode(section.as_deref())
+                    .is_err()
+                    .then_some(index)
+            })
+            .collect();
+        for index in undecodable {
+            let stamp = outcomes[index].stamp;
+            outcomes[index] = check_one(&data_files[index], stamp);
+        }
+    }
+    let mut texts = BTreeMap::new();
+    let mut facts = Vec::with_capacity(outcomes.len());
+    let mut kept = Vec::with_capacity(if caching { outcomes.len() } else { 0 });
+    let mut typed_files: TypedFiles = Vec::with_capacity(if typed { outcomes.len() } else { 0 });
+    for outcome in outcomes {
+        if typed {
+            typed_files.push((outcome.path.clone(), outcome.records));
+        }
+        if let Some(text) = outcome.shown {
+            texts.insert(outcome.path.clone(), text);
+        }
+        diagnostics.extend(outcome.diagnostics);
+        kept.push((outcome.shared, outcome.cached, outcome.hash, outcome.stamp));
+        facts.push((outcome.path, outcome.facts));
     }
     let dataset = match replayed {
         Some(dataset) => dataset,
         None => {
+            let all: Vec<FileFacts> = facts
+                .drain(..)
+                .map(|(path, facts)| facts.into_decoded(path))
+                .collect();
             let loaded = std::sync::Mutex::new(Vec::new());
             let mut dataset = validate::check_dataset_with(
-                &facts,
+                &all,
                 &|yaml, text| {
+                    let stamp = text_stamp(yaml, text);
                     let outcome = load_text(yaml, text);
                     if caching {
                         let hash = load_hash(&outcome);
                         loaded
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner)
-                            .push((yaml.to_path_buf(), text.clone(), hash));
+                            .push((yaml.to_path_buf(), text.clone(), hash, stamp));
                     }
                     outcome
                 },
@@ -487,6 +615,10 @@ fn run(
                     diagnostics: dataset.clone(),
                 });
             }
+            facts = all
+                .into_iter()
+                .map(|facts| (facts.path.clone(), CachedFacts::Decoded(Box::new(facts))))
+                .collect();
             dataset
         }
     };
@@ -522,24 +654,29 @@ fn run(
         });
     }
     diagnostics.sort_by(|a, b| (&a.path, a.span, a.code).cmp(&(&b.path, b.span, b.code)));
-    let focused: Vec<&FileFacts> = facts.iter().filter(|f| in_focus(&f.path)).collect();
+    let focused: Vec<&CachedFacts> = facts
+        .iter()
+        .filter(|(path, _)| in_focus(path))
+        .map(|(_, facts)| facts)
+        .collect();
     let run = CheckRun {
         diagnostics,
         texts,
         files_checked: focused.len(),
-        records: focused.iter().map(|f| f.records).sum(),
+        records: focused.iter().map(|f| f.records()).sum(),
         line_indexes: Default::default(),
         empty_paths,
         context_files: facts.len() - focused.len(),
     };
     if let Some(cache) = cache {
-        for ((facts, (text, diagnostics)), hash) in facts.into_iter().zip(kept).zip(hashes) {
+        for ((path, facts), (text, diagnostics, hash, stamp)) in facts.into_iter().zip(kept) {
             // A file that could not be read is read again next time.
             if let Some(hash) = hash {
                 cache.files.insert(
-                    facts.path.clone(),
+                    path,
                     CachedFile {
                         hash,
+                        stamp,
                         text,
                         facts,
                         diagnostics,
@@ -553,7 +690,8 @@ fn run(
 
 /// One file's part of a run.
 struct FileRun {
-    facts: FileFacts,
+    path: PathBuf,
+    facts: CachedFacts,
     /// Its findings, placed and resolved by the run.
     diagnostics: Vec<Diagnostic>,
     /// Its text, for the snippets of its findings; `None` without findings.
@@ -564,6 +702,10 @@ struct FileRun {
     hash: Option<u128>,
     /// Whether its cache entry was used.
     reused: bool,
+    /// Whether its stamp is not the one its cache entry had.
+    restamped: bool,
+    /// Its stamp, for a cache without texts.
+    stamp: Option<files::Stamp>,
     /// Its findings as the cache keeps them (empty without a cache).
     cached: Vec<Diagnostic>,
     /// Its records, typed, when the run was asked for them and the file has no error.

@@ -451,3 +451,58 @@ fn open_confined(canonical: &Path) -> Result<File, Confined> {
     }
     Ok(file)
 }
+
+/// What the file system says of a file that changes whenever its contents may have changed: its
+/// size, modification and status-change times, and inode (on Unix; elsewhere size and
+/// modification time). A cache that finds a file's stamp unchanged takes its text as unchanged
+/// without reading it, as git's index does. The status-change time cannot be set back by hand
+/// (`touch` sets only the others), so a file rewritten to the same size and modification time
+/// still shows.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub struct Stamp(u128);
+
+/// How long a file must have been left alone before its stamp is trusted: a change within the
+/// same tick of the file system's clock as the one before would leave the stamp as it was. Two
+/// seconds covers the coarsest clocks (FAT's).
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The stamp of `path` (through links, and of the link itself), or `None` when it cannot be
+/// read or the file changed less than two seconds before `now`, too recently to be trusted.
+pub fn stamp(path: &Path, now: std::time::SystemTime) -> Option<Stamp> {
+    let link = std::fs::symlink_metadata(path).ok()?;
+    // A regular file is its own target: one system call instead of two.
+    let target = if link.file_type().is_symlink() {
+        Some(std::fs::metadata(path).ok()?)
+    } else {
+        None
+    };
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for metadata in std::iter::once(&link).chain(target.as_ref()) {
+        let modified = metadata.modified().ok()?;
+        if modified + SETTLE > now {
+            return None;
+        }
+        let since = |time: std::time::SystemTime| {
+            time.duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        };
+        hasher.update(&metadata.len().to_le_bytes());
+        hasher.update(&since(modified).to_le_bytes());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let changed =
+                i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec());
+            let now = since(now) as i128;
+            if changed + SETTLE.as_nanos() as i128 > now {
+                return None;
+            }
+            hasher.update(&changed.to_le_bytes());
+            hasher.update(&metadata.ino().to_le_bytes());
+            hasher.update(&metadata.dev().to_le_bytes());
+        }
+    }
+    Some(Stamp(hasher.digest128()))
+}

@@ -1,32 +1,39 @@
 //! A [`FileCache`] as bytes, for a cache kept between runs: what is written, and the checks that
-//! a cache read back is whole, of this very program and of the same settings. No I/O: the
-//! binary reads and writes the bytes.
+//! a cache read back is whole, of this very program and of the same settings. The library opens
+//! no file: the caller gives a reader (a file, or bytes in memory) and writes the bytes.
 //!
-//! The layout is a fixed header and a payload:
+//! The layout is a fixed header, an index and the facts:
 //!
 //! | bytes | what |
 //! |---|---|
-//! | 8 | the magic `accord\x01\x00`: a cache file, and the layout's version |
+//! | 8 | the magic `accord\x02\x00`: a cache file, and the layout's version |
 //! | 16 | the [`CacheKey`] the cache was made under |
-//! | 8 | the payload's length, little-endian |
-//! | 16 | the XXH3-128 hash of the payload, little-endian |
-//! | n | the payload: every file's entry and the dataset-wide findings, in `postcard` |
+//! | 8 + 16 | the index's length and its XXH3-128 hash, little-endian |
+//! | 8 + 16 | the facts' length and their hash |
+//! | n | the index, in `postcard`: each file's path, text hash, stamp, record count, findings and where its facts are; the dataset-wide findings |
+//! | m | the facts of every file, each in `postcard`, one after the other |
 //!
-//! Anything that does not match, a payload cut short or changed by a single bit among them, is
-//! refused as a whole: the caller then checks afresh, and a damaged cache can cost time but never
-//! change a verdict.
+//! A run that finds nothing changed reads only the header and the index: the facts are read,
+//! checked against their hash and decoded only when the dataset rules must run again.
+//!
+//! Anything that does not match, bytes cut short or a single bit changed, is refused: a damaged
+//! index sets the whole cache aside, damaged facts make every file whose facts are needed be
+//! checked afresh. A damaged cache can cost time, never change a verdict.
 
 use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{CachedFile, CheckOptions, DatasetFindings, FileCache};
+use super::{CachedFacts, CachedFile, CheckOptions, DatasetFindings, FileCache};
 use crate::diagnostic::Diagnostic;
-use crate::validate::FileFacts;
+use crate::files::Stamp;
 
-const MAGIC: &[u8; 8] = b"accord\x01\x00";
-const HEADER_LEN: usize = 8 + 16 + 8 + 16;
+const MAGIC: &[u8; 8] = b"accord\x02\x00";
+/// The magic, the key, and the length and hash of each section.
+const HEADER_LEN: usize = 8 + 16 + 2 * (8 + 16);
 
 /// What a cache is valid for: this program (its version and the build the caller names) and the
 /// settings of the run. A cache made under another key is never read.
@@ -58,129 +65,241 @@ pub enum CacheRejected {
     /// The cache was made by another program or with other settings.
     #[error("made by another version of accord or with other settings")]
     OtherKey,
-    /// The bytes end before the payload does, or go on after it.
+    /// The bytes end before a section does, or go on after the last.
     #[error("cut short or with bytes after its end")]
     Truncated,
-    /// The payload is not the one the header's hash was made of.
+    /// A section is not the one the header's hash was made of.
     #[error("its contents do not match their hash")]
     Corrupted,
-    /// The payload could not be decoded.
+    /// A section could not be decoded.
     #[error("its contents cannot be read: {0}")]
     Undecodable(String),
 }
 
-#[derive(Serialize)]
-struct PayloadRef<'a> {
-    files: Vec<FileRef<'a>>,
-    dataset: Option<&'a DatasetFindings>,
+/// Reads `len` bytes at `offset` of the cache, for the facts section; `None` when it cannot.
+type SectionReader = Box<dyn FnOnce(u64, usize) -> Option<Vec<u8>> + Send>;
+
+/// The facts section of a cache read from disk: not read yet, read and checked, or found
+/// damaged.
+pub(super) enum FactsSection {
+    Unread {
+        read: SectionReader,
+        offset: u64,
+        len: usize,
+        hash: u128,
+    },
+    Read(Arc<[u8]>),
+    Damaged,
 }
 
-#[derive(Serialize)]
-struct FileRef<'a> {
-    path: &'a PathBuf,
-    hash: u128,
-    facts: &'a FileFacts,
-    diagnostics: &'a [Diagnostic],
+impl std::fmt::Debug for FactsSection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FactsSection::Unread { len, .. } => write!(f, "FactsSection::Unread({len} bytes)"),
+            FactsSection::Read(bytes) => write!(f, "FactsSection::Read({} bytes)", bytes.len()),
+            FactsSection::Damaged => write!(f, "FactsSection::Damaged"),
+        }
+    }
 }
 
-#[derive(Deserialize)]
-struct Payload {
-    files: Vec<FileEntry>,
+#[derive(Serialize, Deserialize)]
+struct Index {
+    files: Vec<IndexEntry>,
     dataset: Option<DatasetFindings>,
 }
 
-#[derive(Deserialize)]
-struct FileEntry {
+#[derive(Serialize, Deserialize)]
+struct IndexEntry {
     path: PathBuf,
     hash: u128,
-    facts: FileFacts,
+    stamp: Option<Stamp>,
+    records: usize,
+    /// Where the file's facts are in the facts section.
+    facts: (usize, usize),
     diagnostics: Vec<Diagnostic>,
 }
 
 impl FileCache {
-    /// The cache as bytes, made under `key` (which must be the key of the settings the cache was
-    /// filled with). The texts a cache may keep are not written, only their hashes.
-    pub fn to_bytes(&self, key: &CacheKey) -> Vec<u8> {
-        let mut files: Vec<FileRef<'_>> = self
-            .files
-            .iter()
-            .map(|(path, file)| FileRef {
-                path,
-                hash: file.hash,
-                facts: &file.facts,
-                diagnostics: &file.diagnostics,
-            })
-            .collect();
-        files.sort_by(|a, b| a.path.cmp(b.path));
-        let payload = PayloadRef {
-            files,
-            dataset: self.dataset.as_ref(),
+    /// The cache's facts section, read and checked the first time a run needs it; `None` when
+    /// there is none or it is damaged.
+    pub(super) fn facts_section(&mut self) -> Option<Arc<[u8]>> {
+        let section = self.section.take()?;
+        let read = match section {
+            FactsSection::Unread {
+                read,
+                offset,
+                len,
+                hash,
+            } => read(offset, len)
+                .filter(|bytes| bytes.len() == len && xxhash_rust::xxh3::xxh3_128(bytes) == hash)
+                .map(Arc::from),
+            FactsSection::Read(bytes) => Some(bytes),
+            FactsSection::Damaged => None,
         };
-        // Serializing plain structs into a vector cannot fail; an empty payload would only make
-        // the next run start afresh.
-        let payload = postcard::to_stdvec(&payload).unwrap_or_default();
-        let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
+        self.section = Some(
+            read.clone()
+                .map_or(FactsSection::Damaged, FactsSection::Read),
+        );
+        read
+    }
+
+    /// The cache as bytes, made under `key` (which must be the key of the settings the cache was
+    /// filled with). The texts a cache may keep are not written, only their hashes. Facts the
+    /// cache still holds as read from disk are copied as they are, not decoded; should they be
+    /// damaged, their files are left out, to be checked afresh next time.
+    pub fn to_bytes(&mut self, key: &CacheKey) -> Vec<u8> {
+        let old = if self.files.values().any(|f| f.facts.is_encoded()) {
+            self.facts_section()
+        } else {
+            None
+        };
+        let mut paths: Vec<&PathBuf> = self.files.keys().collect();
+        paths.sort();
+        let mut facts: Vec<u8> = Vec::new();
+        let mut entries = Vec::with_capacity(paths.len());
+        for path in paths {
+            let file = &self.files[path];
+            let start = facts.len();
+            match &file.facts {
+                CachedFacts::Decoded(decoded) => {
+                    // Serializing plain structs into a vector cannot fail; should it, the file is
+                    // left out and checked afresh next time.
+                    let Ok(bytes) = postcard::to_stdvec(decoded) else {
+                        continue;
+                    };
+                    facts.extend_from_slice(&bytes);
+                }
+                CachedFacts::Encoded { range, .. } => {
+                    let Some(bytes) = old.as_deref().and_then(|old| old.get(range.clone())) else {
+                        continue;
+                    };
+                    facts.extend_from_slice(bytes);
+                }
+            }
+            entries.push(IndexEntry {
+                path: path.clone(),
+                hash: file.hash,
+                stamp: file.stamp,
+                records: file.facts.records(),
+                facts: (start, facts.len() - start),
+                diagnostics: file.diagnostics.clone(),
+            });
+        }
+        let index = Index {
+            files: entries,
+            dataset: self.dataset.clone(),
+        };
+        let index = postcard::to_stdvec(&index).unwrap_or_default();
+        let mut bytes = Vec::with_capacity(HEADER_LEN + index.len() + facts.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&key.0.to_le_bytes());
-        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
+        for section in [&index, &facts] {
+            bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(section).to_le_bytes());
+        }
+        bytes.extend_from_slice(&index);
+        bytes.extend_from_slice(&facts);
         bytes
     }
 
-    /// A cache read back from [`FileCache::to_bytes`], for runs with `options` under `key`; it
-    /// keeps hashes of texts, not texts. Bytes of another layout, key or settings, cut short or
-    /// damaged are refused.
+    /// A cache read back from [`FileCache::to_bytes`] held in memory, for runs with `options`
+    /// under `key`.
     pub fn from_bytes(
         bytes: &[u8],
         key: &CacheKey,
         options: &CheckOptions,
     ) -> Result<FileCache, CacheRejected> {
-        let header = bytes.get(..HEADER_LEN).ok_or(CacheRejected::NotACache)?;
+        FileCache::read_from(std::io::Cursor::new(bytes.to_vec()), key, options)
+    }
+
+    /// A cache read back from what [`FileCache::to_bytes`] wrote, for runs with `options` under
+    /// `key`: the header and the index now, the facts only when a run needs them (so `source`
+    /// is kept until then). It keeps hashes of texts, not texts. Bytes of another layout, key or
+    /// settings, cut short or damaged are refused.
+    pub fn read_from<R: Read + Seek + Send + 'static>(
+        mut source: R,
+        key: &CacheKey,
+        options: &CheckOptions,
+    ) -> Result<FileCache, CacheRejected> {
+        let mut header = [0; HEADER_LEN];
+        source
+            .read_exact(&mut header)
+            .map_err(|_| CacheRejected::NotACache)?;
         if &header[..8] != MAGIC {
             return Err(CacheRejected::NotACache);
         }
-        let field = |range: std::ops::Range<usize>| -> [u8; 16] {
+        let u128_at = |at: usize| {
             let mut out = [0; 16];
-            out[..range.len()].copy_from_slice(&header[range]);
-            out
+            out.copy_from_slice(&header[at..at + 16]);
+            u128::from_le_bytes(out)
         };
-        if u128::from_le_bytes(field(8..24)) != key.0 {
+        let u64_at = |at: usize| {
+            let mut out = [0; 8];
+            out.copy_from_slice(&header[at..at + 8]);
+            u64::from_le_bytes(out)
+        };
+        if u128_at(8) != key.0 {
             return Err(CacheRejected::OtherKey);
         }
-        let length = u64::from_le_bytes(field(24..32)[..8].try_into().unwrap_or_default());
-        let hash = u128::from_le_bytes(field(32..48));
-        let payload = &bytes[HEADER_LEN..];
-        if payload.len() as u64 != length {
+        let (index_len, index_hash) = (u64_at(24), u128_at(32));
+        let (facts_len, facts_hash) = (u64_at(48), u128_at(56));
+        let total = source
+            .seek(SeekFrom::End(0))
+            .map_err(|_| CacheRejected::Truncated)?;
+        if Some(total) != (HEADER_LEN as u64 + index_len).checked_add(facts_len) {
             return Err(CacheRejected::Truncated);
         }
-        if xxhash_rust::xxh3::xxh3_128(payload) != hash {
+        let index_len = usize::try_from(index_len).map_err(|_| CacheRejected::Truncated)?;
+        let facts_len = usize::try_from(facts_len).map_err(|_| CacheRejected::Truncated)?;
+        let mut index = vec![0; index_len];
+        source
+            .seek(SeekFrom::Start(HEADER_LEN as u64))
+            .and_then(|_| source.read_exact(&mut index))
+            .map_err(|_| CacheRejected::Truncated)?;
+        if xxhash_rust::xxh3::xxh3_128(&index) != index_hash {
             return Err(CacheRejected::Corrupted);
         }
-        let payload: Payload = postcard::from_bytes(payload)
+        let index: Index = postcard::from_bytes(&index)
             .map_err(|error| CacheRejected::Undecodable(error.to_string()))?;
-        let files: HashMap<PathBuf, CachedFile> = payload
+        let files: HashMap<PathBuf, CachedFile> = index
             .files
             .into_iter()
             .map(|entry| {
+                let (start, len) = entry.facts;
                 (
                     entry.path,
                     CachedFile {
                         hash: entry.hash,
+                        stamp: entry.stamp,
                         text: None,
-                        facts: entry.facts,
+                        facts: CachedFacts::Encoded {
+                            records: entry.records,
+                            range: start..start.saturating_add(len),
+                        },
                         diagnostics: entry.diagnostics,
                     },
                 )
             })
             .collect();
+        let read: SectionReader = Box::new(move |offset, len| {
+            let mut bytes = vec![0; len];
+            source.seek(SeekFrom::Start(offset)).ok()?;
+            source.read_exact(&mut bytes).ok()?;
+            Some(bytes)
+        });
         Ok(FileCache {
             options: Some(*options),
             files,
             quotes: Default::default(),
             keep_texts: false,
-            dataset: payload.dataset,
+            dataset: index.dataset,
             unchanged: false,
+            section: Some(FactsSection::Unread {
+                read,
+                offset: (HEADER_LEN + index_len) as u64,
+                len: facts_len,
+                hash: facts_hash,
+            }),
         })
     }
 }

@@ -116,11 +116,15 @@ pub fn output(command: &mut assert_cmd::Command) -> (i32, String, String) {
     )
 }
 
-/// Copies the directory `from` into `to`, recursively.
+/// Copies the directory `from` into `to`, recursively, without the cache a run of accord may
+/// have left in it.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create");
     for entry in std::fs::read_dir(from).expect("list") {
         let entry = entry.expect("entry");
+        if entry.file_name() == ".accord_cache" {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().expect("type").is_dir() {
             copy_dir(&entry.path(), &target);

@@ -61,16 +61,19 @@ impl DiskCache {
     }
 
     /// The cache as the last run saved it, or an empty one.
+    /// Only its index is read now: the facts of the files, only if the run needs them.
     pub(crate) fn load(&self) -> FileCache {
-        std::fs::read(self.path())
+        std::fs::File::open(self.path())
             .ok()
-            .and_then(|bytes| FileCache::from_bytes(&bytes, &self.key, &self.options).ok())
+            .and_then(|file| {
+                FileCache::read_from(std::io::BufReader::new(file), &self.key, &self.options).ok()
+            })
             .unwrap_or_else(FileCache::without_texts)
     }
 
     /// Saves `cache` for the next run, unless that run left it as it found it. A cache that
     /// cannot be written (a read-only dataset) is not an error: the next run starts afresh.
-    pub(crate) fn save(&self, cache: &FileCache) {
+    pub(crate) fn save(&self, cache: &mut FileCache) {
         if cache.unchanged_by_last_run() {
             return;
         }

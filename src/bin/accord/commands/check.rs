@@ -48,11 +48,11 @@ pub(crate) fn check(args: &CheckArgs) -> Result<u8, String> {
         run_with(&accord::Overlay::new()).map(|run| (run, None))
     };
     // With --diff the fixed texts are not written: the cache keeps what is on disk.
-    if let (Some(disk), Some(cache)) = (&disk, cache.into_inner())
+    if let (Some(disk), Some(mut cache)) = (&disk, cache.into_inner())
         && !args.diff
         && result.is_ok()
     {
-        disk.save(&cache);
+        disk.save(&mut cache);
     }
     let (run, fixed) = match result {
         Ok(outcome) => outcome,
