@@ -426,13 +426,16 @@ fn a_file_rewritten_to_its_old_size_and_modification_time_is_still_read_again() 
             .and_then(|file| file.set_modified(modified))
             .expect("mtime set back");
     };
+    let fresh_run = || {
+        rendered_from(
+            &check_paths_with(&paths, &options, &overlay).expect("the run starts"),
+            accord::render::Format::Concise,
+            &data,
+        )
+    };
     let people = data.join("actors/people.yaml");
     rewrite(&people, "id: donald-trump\n", "id: donald-trumq\n");
-    let fresh = rendered_from(
-        &check_paths_with(&paths, &options, &overlay).expect("the run starts"),
-        accord::render::Format::Concise,
-        &data,
-    );
+    let fresh = fresh_run();
     assert!(fresh.contains("dangling-reference"), "{fresh}");
     assert_eq!(run(&mut cache), fresh);
     rewrite(&people, "id: donald-trumq\n", "id: donald-trump\n");
@@ -442,11 +445,7 @@ fn a_file_rewritten_to_its_old_size_and_modification_time_is_still_read_again() 
     // run are not given again.
     let article = data.join("articles/hankyung-trump-zelensky-summit-minerals-agreement.txt");
     rewrite(&article, "minerals", "metalsss");
-    let fresh = rendered_from(
-        &check_paths_with(&paths, &options, &overlay).expect("the run starts"),
-        accord::render::Format::Concise,
-        &data,
-    );
+    let fresh = fresh_run();
     assert!(fresh.contains("quote-not-found"), "{fresh}");
     assert_eq!(run(&mut cache), fresh);
 }
