@@ -130,6 +130,16 @@ impl Dataset {
     /// Checks the data files under `paths` and, when the check finds no errors, loads and merges
     /// them. Warnings do not stop the load.
     pub fn load(paths: &[PathBuf], options: &CheckOptions) -> Result<Loaded, LoadError> {
+        Dataset::load_with(paths, options, true)
+    }
+
+    /// [`Dataset::load`], without the sources' texts (`texts` is left empty) when `with_texts` is
+    /// off: what an export needs, which publishes the records, not the texts.
+    pub fn load_with(
+        paths: &[PathBuf],
+        options: &CheckOptions,
+        with_texts: bool,
+    ) -> Result<Loaded, LoadError> {
         // The check types each file's records as it reads them; only files it read record by
         // record are read again here.
         let (run, typed) = crate::check::check_paths_typed(paths, options)?;
@@ -150,7 +160,7 @@ impl Dataset {
                     None => read_data_file(path, options)?,
                 };
                 let mut file_texts = Vec::with_capacity(file.sources.len());
-                for source in &file.sources {
+                for source in file.sources.iter().filter(|_| with_texts) {
                     // The check read every text already; one that fails now changed since.
                     let text =
                         files::load_source_text(&roots, path, &source.text, options.max_file_size)
@@ -163,6 +173,9 @@ impl Dataset {
                 Ok((file, file_texts))
             })
             .collect::<Result<_, LoadError>>()?;
+        // Each section sized once for all files: growing it file by file would move every
+        // record already merged, again and again.
+        dataset.reserve_for(read.iter().map(|(file, _)| file));
         for (file, file_texts) in read {
             texts.extend(file_texts);
             dataset.merge(file);
@@ -199,6 +212,63 @@ impl Dataset {
         self.claims.extend(claims);
         self.resources.extend(resources);
         self.topics.extend(topics);
+    }
+
+    /// Makes room in each section for the records of `files`, as [`Dataset::merge`] will
+    /// append them.
+    pub fn reserve_for<'a>(&mut self, files: impl Iterator<Item = &'a DataFile>) {
+        let mut counts = [0usize; 10];
+        for file in files {
+            let DataFile {
+                sources,
+                people,
+                organizations,
+                offices,
+                events,
+                agreements,
+                funds,
+                claims,
+                resources,
+                topics,
+            } = file;
+            let lengths = [
+                sources.len(),
+                people.len(),
+                organizations.len(),
+                offices.len(),
+                events.len(),
+                agreements.len(),
+                funds.len(),
+                claims.len(),
+                resources.len(),
+                topics.len(),
+            ];
+            for (count, length) in counts.iter_mut().zip(lengths) {
+                *count += length;
+            }
+        }
+        let [
+            sources,
+            people,
+            organizations,
+            offices,
+            events,
+            agreements,
+            funds,
+            claims,
+            resources,
+            topics,
+        ] = counts;
+        self.sources.reserve(sources);
+        self.people.reserve(people);
+        self.organizations.reserve(organizations);
+        self.offices.reserve(offices);
+        self.events.reserve(events);
+        self.agreements.reserve(agreements);
+        self.funds.reserve(funds);
+        self.claims.reserve(claims);
+        self.resources.reserve(resources);
+        self.topics.reserve(topics);
     }
 
     /// The records of each kind as JSON values, section by section in the model's order

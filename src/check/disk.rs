@@ -148,6 +148,12 @@ impl FileCache {
     /// cache still holds as read from disk are copied as they are, not decoded; should they be
     /// damaged, their files are left out, to be checked afresh next time.
     pub fn to_bytes(&mut self, key: &CacheKey) -> Vec<u8> {
+        self.to_parts(key).concat()
+    }
+
+    /// [`FileCache::to_bytes`] in its three parts, header, index and facts, to be written one
+    /// after the other without copying them into one buffer first.
+    pub fn to_parts(&mut self, key: &CacheKey) -> [Vec<u8>; 3] {
         let old = if self.files.values().any(|f| f.facts.is_encoded()) {
             self.facts_section()
         } else {
@@ -155,7 +161,8 @@ impl FileCache {
         };
         let mut paths: Vec<&PathBuf> = self.files.keys().collect();
         paths.sort();
-        let mut facts: Vec<u8> = Vec::new();
+        // Sized for what the cache held before, so that the buffer does not grow by doubling.
+        let mut facts: Vec<u8> = Vec::with_capacity(old.as_deref().map_or(0, <[u8]>::len));
         let mut entries = Vec::with_capacity(paths.len());
         for path in paths {
             let file = &self.files[path];
@@ -190,16 +197,14 @@ impl FileCache {
             dataset: self.dataset.clone(),
         };
         let index = postcard::to_stdvec(&index).unwrap_or_default();
-        let mut bytes = Vec::with_capacity(HEADER_LEN + index.len() + facts.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&key.0.to_le_bytes());
+        let mut header = Vec::with_capacity(HEADER_LEN);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&key.0.to_le_bytes());
         for section in [&index, &facts] {
-            bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
-            bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(section).to_le_bytes());
+            header.extend_from_slice(&(section.len() as u64).to_le_bytes());
+            header.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(section).to_le_bytes());
         }
-        bytes.extend_from_slice(&index);
-        bytes.extend_from_slice(&facts);
-        bytes
+        [header, index, facts]
     }
 
     /// A cache read back from [`FileCache::to_bytes`] held in memory, for runs with `options`

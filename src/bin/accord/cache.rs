@@ -77,7 +77,7 @@ impl DiskCache {
         if cache.unchanged_by_last_run() {
             return;
         }
-        let _ = crate::output::write_cache_file(&self.dir, &self.name, &cache.to_bytes(&self.key));
+        let _ = crate::output::write_cache_file(&self.dir, &self.name, &cache.to_parts(&self.key));
     }
 
     fn path(&self) -> PathBuf {

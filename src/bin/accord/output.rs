@@ -146,6 +146,17 @@ pub(crate) fn write_owned_file(
     what: &str,
     is_ours: impl Fn(&[u8]) -> bool,
 ) -> Result<(), String> {
+    write_owned_file_with(path, force, what, is_ours, |file| file.write_all(content))
+}
+
+/// [`write_owned_file`], the content written by `write` as it is made.
+pub(crate) fn write_owned_file_with(
+    path: &Path,
+    force: bool,
+    what: &str,
+    is_ours: impl Fn(&[u8]) -> bool,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     match std::fs::symlink_metadata(path) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
         Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
@@ -166,7 +177,7 @@ pub(crate) fn write_owned_file(
             }
         }
     }
-    replace_file(path, content)
+    replace_file_with(path, write)
 }
 
 /// The first kilobyte of a file, enough to recognise what wrote it.
@@ -183,6 +194,15 @@ fn first_bytes(path: &Path) -> Option<Vec<u8>> {
 
 /// Creates a file that must not exist yet; a file or link already there is left alone.
 pub(crate) fn create_new(path: &Path, content: &[u8]) -> Result<(), String> {
+    create_new_with(path, |file| file.write_all(content))
+}
+
+/// [`create_new`], the content written by `write` as it is made; a file cut short by an error
+/// is removed.
+fn create_new_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -193,12 +213,22 @@ pub(crate) fn create_new(path: &Path, content: &[u8]) -> Result<(), String> {
             }
             _ => format!("cannot create {}: {e}", path.display()),
         })?;
-    file.write_all(content)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    write(&mut file).map_err(|e| {
+        let _ = std::fs::remove_file(path);
+        format!("cannot write {}: {e}", path.display())
+    })
 }
 
 /// Writes `content` beside `path` under a temporary name, then renames it over `path`.
 fn replace_file(path: &Path, content: &[u8]) -> Result<(), String> {
+    replace_file_with(path, |file| file.write_all(content))
+}
+
+/// [`replace_file`], the content written by `write` as it is made.
+fn replace_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -209,18 +239,18 @@ fn replace_file(path: &Path, content: &[u8]) -> Result<(), String> {
         std::fs::remove_file(&temporary)
             .map_err(|e| format!("cannot remove {}: {e}", temporary.display()))?;
     }
-    create_new(&temporary, content)?;
+    create_new_with(&temporary, write)?;
     std::fs::rename(&temporary, path).map_err(|e| {
         let _ = std::fs::remove_file(&temporary);
         format!("cannot write {}: {e}", path.display())
     })
 }
 
-/// Writes a file of accord's cache, `content`, into the cache directory `dir` (made if missing,
+/// Writes a file of accord's cache, its `parts` one after the other, into the cache directory `dir` (made if missing,
 /// with a `.gitignore` that keeps it out of git and a `CACHEDIR.TAG` that keeps it out of
 /// backups). The file is written under a name of this process's own and renamed over the old
 /// one, so runs at the same time never read half a cache.
-pub(crate) fn write_cache_file(dir: &Path, name: &str, content: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_cache_file(dir: &Path, name: &str, parts: &[Vec<u8>]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let ignore = dir.join(".gitignore");
     if std::fs::symlink_metadata(&ignore).is_err() {
@@ -241,7 +271,7 @@ pub(crate) fn write_cache_file(dir: &Path, name: &str, content: &[u8]) -> std::i
         .write(true)
         .create_new(true)
         .open(&temporary)
-        .and_then(|mut file| file.write_all(content))
+        .and_then(|mut file| parts.iter().try_for_each(|part| file.write_all(part)))
         .and_then(|()| std::fs::rename(&temporary, &path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);

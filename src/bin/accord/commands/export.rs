@@ -21,6 +21,7 @@ pub(crate) fn export(args: &ExportArgs) -> Result<u8, String> {
         &options,
         "export",
         args.dataset.allow_no_files,
+        false,
     )?
     else {
         return Ok(EXIT_FINDINGS);
@@ -28,19 +29,23 @@ pub(crate) fn export(args: &ExportArgs) -> Result<u8, String> {
     let dataset = &loaded.dataset;
     match (args.format, &args.out) {
         (ExportFormat::Json, out) => {
-            let mut text = serde_json::to_string_pretty(dataset).map_err(|e| e.to_string())?;
-            text.push('\n');
+            // Written as it is serialized, through a buffer: the export of a large dataset is
+            // never held whole in memory.
+            let write = |writer: &mut dyn Write| -> std::io::Result<()> {
+                let mut writer = std::io::BufWriter::with_capacity(1 << 20, writer);
+                serde_json::to_writer_pretty(&mut writer, dataset)?;
+                writer.write_all(b"\n")?;
+                writer.flush()
+            };
             match out {
-                Some(path) => output::write_owned_file(
+                Some(path) => output::write_owned_file_with(
                     path,
-                    text.as_bytes(),
                     args.force,
                     "an export",
                     is_accord_export,
+                    write,
                 )?,
-                None => std::io::stdout()
-                    .lock()
-                    .write_all(text.as_bytes())
+                None => write(&mut std::io::stdout().lock())
                     .map_err(|e| format!("cannot write the export: {e}"))?,
             }
         }

@@ -136,9 +136,10 @@ pub(crate) fn load_checked(
     options: &accord::CheckOptions,
     what: &str,
     allow_no_files: bool,
+    with_texts: bool,
 ) -> Result<Option<accord::dataset::Loaded>, String> {
     let started = std::time::Instant::now();
-    match accord::Dataset::load(paths, options) {
+    match accord::Dataset::load_with(paths, options, with_texts) {
         Ok(loaded) => {
             if let Some(message) = no_files(&loaded.run, allow_no_files) {
                 return Err(message);

@@ -14,6 +14,7 @@ pub(crate) fn report(args: &ReportArgs) -> Result<u8, String> {
         &options,
         "report",
         args.dataset.allow_no_files,
+        true,
     )?
     else {
         return Ok(EXIT_FINDINGS);
