@@ -352,7 +352,6 @@ fn run(
             focus.iter().any(|f| path.starts_with(f))
         })
     };
-    let validator = SchemaValidator::new().map_err(CheckError::Schema)?;
     let read_text = |path: &Path| match overlay.get(path) {
         Some(text) if text.len() as u64 > options.max_file_size => {
             Err(files::too_large(path, options.max_file_size))
@@ -365,7 +364,13 @@ fn run(
         .iter()
         .cloned()
         .partition(|path| overlay.contains_key(path) && !files::exists(path));
-    let (mut data_files, mut diagnostics) = files::discover_with(&on_disk, options.follow_links)?;
+    // Compiling the schema and walking the directories are both fixed costs of a run: on two
+    // threads, each hides the other.
+    let (validator, discovered) = rayon::join(SchemaValidator::new, || {
+        files::discover_with(&on_disk, options.follow_links)
+    });
+    let validator = validator.map_err(CheckError::Schema)?;
+    let (mut data_files, mut diagnostics) = discovered?;
     if !unsaved.is_empty() {
         data_files.extend(unsaved);
         data_files.sort();

@@ -5,6 +5,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::model::TextPath;
 
@@ -53,69 +55,120 @@ pub fn discover_with(
             files.push(path.clone());
             continue;
         }
-        let mut walk = walkdir::WalkDir::new(path)
-            .follow_links(follow_links)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| {
-                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-            });
-        while let Some(entry) = walk.next() {
-            match entry {
-                // A followed link has the type of its target; only one that would be walked
-                // into or checked needs to stay inside.
-                Ok(entry)
-                    if follow_links
-                        && entry.depth() > 0
-                        && entry.path_is_symlink()
-                        && (entry.file_type().is_dir() || is_yaml(entry.path())) =>
-                {
-                    if let Err(refusal) = roots.resolve(entry.path()) {
-                        let finding = match refusal {
-                            Refusal::Unresolved(error) => Diagnostic::new(
-                                Code::Io,
-                                format!("cannot read this directory entry: {error}"),
-                            ),
-                            Refusal::Outside(_) => Diagnostic::new(
-                                Code::LinkOutsideDataset,
-                                format!("this symbolic link is not followed: {refusal}"),
-                            )
-                            .with_help(
-                                "move the files into the dataset, or name the directory the link \
-                                 points to on the command line as well",
-                            ),
-                        };
-                        findings.push(finding.in_file(entry.path().to_path_buf()));
-                        if entry.file_type().is_dir() {
-                            walk.skip_current_dir();
-                        }
-                    } else if entry.file_type().is_file() && is_yaml(entry.path()) {
-                        files.push(entry.into_path());
-                    }
-                }
-                Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
-                    files.push(entry.into_path())
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    let at = error
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| path.clone());
-                    findings.push(
-                        Diagnostic::new(
-                            Code::Io,
-                            format!("cannot read this directory entry: {error}"),
-                        )
-                        .in_file(at),
-                    );
+        if follow_links {
+            // Links are followed inside one walk, which knows every directory it went through
+            // and so tells a link that loops.
+            walk(path, true, &roots, usize::MAX, &mut files, &mut findings);
+            continue;
+        }
+        // The directory's own entries first, then each subdirectory walked on its own thread:
+        // a dataset of thousands of directories is listed in a fraction of the time.
+        let mut subdirectories = Vec::new();
+        walk(path, false, &roots, 1, &mut files, &mut findings);
+        if let Ok(entries) = std::fs::read_dir(path) {
+            for entry in entries.flatten() {
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                if !hidden && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    subdirectories.push(entry.path());
                 }
             }
+        }
+        subdirectories.sort();
+        let walked: Vec<(Vec<PathBuf>, Vec<Diagnostic>)> = subdirectories
+            .par_iter()
+            .map(|directory| {
+                let (mut files, mut findings) = (Vec::new(), Vec::new());
+                walk(
+                    directory,
+                    false,
+                    &roots,
+                    usize::MAX,
+                    &mut files,
+                    &mut findings,
+                );
+                (files, findings)
+            })
+            .collect();
+        for (walked_files, walked_findings) in walked {
+            files.extend(walked_files);
+            findings.extend(walked_findings);
         }
     }
     files.sort();
     files.dedup();
     Ok((files, findings))
+}
+
+/// Walks the directory `path` down to `max_depth`, adding the data files found to `files` and
+/// what could not be listed, or a followed link that leaves `roots`, to `findings`.
+fn walk(
+    path: &Path,
+    follow_links: bool,
+    roots: &DatasetRoots,
+    max_depth: usize,
+    files: &mut Vec<PathBuf>,
+    findings: &mut Vec<Diagnostic>,
+) {
+    let mut walk = walkdir::WalkDir::new(path)
+        .follow_links(follow_links)
+        .max_depth(max_depth)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
+    while let Some(entry) = walk.next() {
+        match entry {
+            // A followed link has the type of its target; only one that would be walked
+            // into or checked needs to stay inside.
+            Ok(entry)
+                if follow_links
+                    && entry.depth() > 0
+                    && entry.path_is_symlink()
+                    && (entry.file_type().is_dir() || is_yaml(entry.path())) =>
+            {
+                if let Err(refusal) = roots.resolve(entry.path()) {
+                    let finding = match refusal {
+                        Refusal::Unresolved(error) => Diagnostic::new(
+                            Code::Io,
+                            format!("cannot read this directory entry: {error}"),
+                        ),
+                        Refusal::Outside(_) => Diagnostic::new(
+                            Code::LinkOutsideDataset,
+                            format!("this symbolic link is not followed: {refusal}"),
+                        )
+                        .with_help(
+                            "move the files into the dataset, or name the directory the link \
+                             points to on the command line as well",
+                        ),
+                    };
+                    findings.push(finding.in_file(entry.path().to_path_buf()));
+                    if entry.file_type().is_dir() {
+                        walk.skip_current_dir();
+                    }
+                } else if entry.file_type().is_file() && is_yaml(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+            Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
+                files.push(entry.into_path())
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let at = error
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| path.to_path_buf());
+                findings.push(
+                    Diagnostic::new(
+                        Code::Io,
+                        format!("cannot read this directory entry: {error}"),
+                    )
+                    .in_file(at),
+                );
+            }
+        }
+    }
 }
 
 /// Whether `path` is a regular file (following links), for finding marker files such as
