@@ -274,6 +274,7 @@ impl FileFacts {
             cited: Vec::new(),
             source_url: None,
             findings: Vec::new(),
+            ids: FxHashMap::default(),
         };
         walk.item(record, type_name, None);
         walk.findings
@@ -303,6 +304,7 @@ impl FileFacts {
             cited: Vec::new(),
             source_url: None,
             findings: Vec::new(),
+            ids: FxHashMap::default(),
         };
         if let Some(root_fields) = plan.types.get(ROOT) {
             walk.object(root, root_fields, None);
@@ -513,9 +515,22 @@ struct Walk<'a, 'v> {
     /// is checked against it.
     source_url: Option<&'v str>,
     findings: Vec<Diagnostic>,
+    /// The ids the walk has kept, each once: an id named many times in a file (a source every
+    /// claim cites) takes its bytes once.
+    ids: FxHashMap<&'v str, Interned>,
 }
 
 impl<'v> Walk<'_, 'v> {
+    /// `id`, kept once however often the walk meets it.
+    fn intern_id(&mut self, id: &'v str) -> Interned {
+        if let Some(&kept) = self.ids.get(id) {
+            return kept;
+        }
+        let kept = self.facts.intern(id);
+        self.ids.insert(id, kept);
+        kept
+    }
+
     /// Walks an object of a type whose fields the plan lists. `record_source` is the id of the
     /// source record being walked, whose own fields are checked against its own text.
     fn object(
@@ -574,18 +589,18 @@ impl<'v> Walk<'_, 'v> {
                 match scope {
                     Scope::Citation => {
                         if let Some(source) = siblings.get("source").and_then(Value::as_str) {
-                            let source = self.facts.intern(source);
+                            let source = self.intern_id(source);
                             self.facts.quote_sources.push(source);
                         }
                     }
                     Scope::Record => {
-                        let sources: &[&str] = match (self.cited.last(), &record_source) {
-                            (Some(cited), _) => cited,
-                            (None, Some(own)) => std::slice::from_ref(own),
-                            (None, None) => &[],
+                        let sources: Vec<&'v str> = match (self.cited.last(), record_source) {
+                            (Some(cited), _) => cited.clone(),
+                            (None, Some(own)) => vec![own],
+                            (None, None) => Vec::new(),
                         };
                         for source in sources {
-                            let source = self.facts.intern(source);
+                            let source = self.intern_id(source);
                             self.facts.quote_sources.push(source);
                         }
                     }
@@ -704,9 +719,9 @@ impl<'v> Walk<'_, 'v> {
         }
     }
 
-    fn reference(&mut self, value: &Value, kinds: &'static [RecordKind]) {
+    fn reference(&mut self, value: &'v Value, kinds: &'static [RecordKind]) {
         if let Some(id) = value.as_str() {
-            let id = self.facts.intern(id);
+            let id = self.intern_id(id);
             let pointer = self.facts.intern(&self.at);
             self.facts.references.push(Reference {
                 id,
