@@ -179,14 +179,13 @@ struct CachedFile {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// The dataset-wide findings of a run, placed, and everything they were found from: they hold
-/// for a later run only when all of it is unchanged.
+/// The dataset-wide findings of a run, placed, and what they were found from besides the data
+/// files, whose texts the cache's entries hold: they hold for a later run only when all of it
+/// is unchanged.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct DatasetFindings {
     /// The paths the run was given: the dataset's roots, inside which source texts must lie.
     paths: Vec<PathBuf>,
-    /// Every data file of the run, in its order, with the hash of its text.
-    files: Vec<(PathBuf, u128)>,
     /// Every source text the rules loaded: the data file that declares it, the text's path, the
     /// hash of what loading it gave (the text, or the reason it could not be read), and the
     /// text file's stamp before it was loaded.
@@ -383,6 +382,8 @@ fn run(
         .collect();
     // What the cache knows of each file, taken out of it; entries of files this run does not
     // find are dropped with the rest.
+    // Whether the cache has an entry for every file of the run and for no other.
+    let mut same_files = false;
     let mut previous: Vec<Option<CachedFile>> = match cache.as_deref_mut() {
         Some(cache) => {
             if cache.options != Some(*options) {
@@ -394,7 +395,8 @@ fn run(
             }
             let previous: Vec<Option<CachedFile>> =
                 data_files.iter().map(|p| cache.files.remove(p)).collect();
-            cache.unchanged = cache.files.is_empty() && previous.iter().all(Option::is_some);
+            same_files = cache.files.is_empty() && previous.iter().all(Option::is_some);
+            cache.unchanged = same_files;
             cache.files.clear();
             previous
         }
@@ -443,25 +445,27 @@ fn run(
             records,
         }
     };
+    // A file that could not be read: its finding, and no entry in the cache.
+    let unreadable = |path: &PathBuf, diagnostic: Diagnostic| FileRun {
+        path: path.clone(),
+        facts: CachedFacts::Decoded(Box::new(FileFacts {
+            path: path.clone(),
+            ..FileFacts::default()
+        })),
+        diagnostics: vec![diagnostic],
+        shown: None,
+        shared: None,
+        hash: None,
+        stamp: None,
+        reused: false,
+        restamped: false,
+        cached: Vec::new(),
+        records: None,
+    };
     let check_one = |path: &PathBuf, stamp: Option<files::Stamp>| -> FileRun {
         match read_text(path) {
             Ok(text) => check_text(path, text, stamp),
-            Err(diagnostic) => FileRun {
-                path: path.clone(),
-                facts: CachedFacts::Decoded(Box::new(FileFacts {
-                    path: path.clone(),
-                    ..FileFacts::default()
-                })),
-                diagnostics: vec![diagnostic],
-                shown: None,
-                shared: None,
-                hash: None,
-                stamp: None,
-                reused: false,
-                restamped: false,
-                cached: Vec::new(),
-                records: None,
-            },
+            Err(diagnostic) => unreadable(path, diagnostic),
         }
     };
     let reuse = |path: &PathBuf,
@@ -499,7 +503,7 @@ fn run(
                         reuse(path, cached, stamp, Some(text))
                     }
                     Ok(text) => check_text(path, text, stamp),
-                    Err(_) => check_one(path, stamp),
+                    Err(diagnostic) => unreadable(path, diagnostic),
                 },
                 None => check_one(path, stamp),
             }
@@ -519,16 +523,15 @@ fn run(
             })
             .flatten()
     };
-    // Every data file of the run with the hash of its text, when every one was read.
-    let file_hashes: Option<Vec<(PathBuf, u128)>> = outcomes
-        .iter()
-        .map(|outcome| Some((outcome.path.clone(), outcome.hash?)))
-        .collect();
+    // The cache's entries and its dataset findings are made by the same run: when every file
+    // has its entry, unchanged, the data files are those the findings were found from.
+    let every_file_read = outcomes.iter().all(|outcome| outcome.hash.is_some());
     let replayed = cache
         .as_deref()
         .and_then(|cache| cache.dataset.as_ref())
         .filter(|last| {
-            file_hashes.as_ref() == Some(&last.files)
+            same_files
+                && outcomes.iter().all(|outcome| outcome.reused)
                 && last.paths == paths
                 && last
                     .source_texts
@@ -613,9 +616,8 @@ fn run(
                     .into_inner()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
                 source_texts.sort();
-                cache.dataset = file_hashes.map(|files| DatasetFindings {
+                cache.dataset = every_file_read.then(|| DatasetFindings {
                     paths: paths.to_vec(),
-                    files,
                     source_texts,
                     diagnostics: dataset.clone(),
                 });

@@ -173,9 +173,6 @@ impl Dataset {
                 Ok((file, file_texts))
             })
             .collect::<Result<_, LoadError>>()?;
-        // Each section sized once for all files: growing it file by file would move every
-        // record already merged, again and again.
-        dataset.reserve_for(read.iter().map(|(file, _)| file));
         for (file, file_texts) in read {
             texts.extend(file_texts);
             dataset.merge(file);
@@ -212,63 +209,6 @@ impl Dataset {
         self.claims.extend(claims);
         self.resources.extend(resources);
         self.topics.extend(topics);
-    }
-
-    /// Makes room in each section for the records of `files`, as [`Dataset::merge`] will
-    /// append them.
-    pub fn reserve_for<'a>(&mut self, files: impl Iterator<Item = &'a DataFile>) {
-        let mut counts = [0usize; 10];
-        for file in files {
-            let DataFile {
-                sources,
-                people,
-                organizations,
-                offices,
-                events,
-                agreements,
-                funds,
-                claims,
-                resources,
-                topics,
-            } = file;
-            let lengths = [
-                sources.len(),
-                people.len(),
-                organizations.len(),
-                offices.len(),
-                events.len(),
-                agreements.len(),
-                funds.len(),
-                claims.len(),
-                resources.len(),
-                topics.len(),
-            ];
-            for (count, length) in counts.iter_mut().zip(lengths) {
-                *count += length;
-            }
-        }
-        let [
-            sources,
-            people,
-            organizations,
-            offices,
-            events,
-            agreements,
-            funds,
-            claims,
-            resources,
-            topics,
-        ] = counts;
-        self.sources.reserve(sources);
-        self.people.reserve(people);
-        self.organizations.reserve(organizations);
-        self.offices.reserve(offices);
-        self.events.reserve(events);
-        self.agreements.reserve(agreements);
-        self.funds.reserve(funds);
-        self.claims.reserve(claims);
-        self.resources.reserve(resources);
-        self.topics.reserve(topics);
     }
 
     /// The records of each kind as JSON values, section by section in the model's order

@@ -6,7 +6,7 @@
 //!
 //! | bytes | what |
 //! |---|---|
-//! | 8 | the magic `accord\x02\x00`: a cache file, and the layout's version |
+//! | 8 | the magic `accord\x03\x00`: a cache file, and the layout's version |
 //! | 16 | the [`CacheKey`] the cache was made under |
 //! | 8 + 16 | the index's length and its XXH3-128 hash, little-endian |
 //! | 8 + 16 | the facts' length and their hash |
@@ -31,7 +31,7 @@ use super::{CachedFacts, CachedFile, CheckOptions, DatasetFindings, FileCache};
 use crate::diagnostic::Diagnostic;
 use crate::files::Stamp;
 
-const MAGIC: &[u8; 8] = b"accord\x02\x00";
+const MAGIC: &[u8; 8] = b"accord\x03\x00";
 /// The magic, the key, and the length and hash of each section.
 const HEADER_LEN: usize = 8 + 16 + 2 * (8 + 16);
 
