@@ -29,12 +29,31 @@ pub const EXPORT_VERSION: u32 = 2;
 pub const EXPORT_SCHEMA_NAME: &str = "export.schema.json";
 /// The `$id` of the export schema.
 pub const EXPORT_SCHEMA_ID: &str = "https://accord.invalid/schemas/v2/export.schema.json";
+/// The file name of the export schema that refers to the data-file schema's `$defs` instead of
+/// carrying its own copy of them.
+pub const EXPORT_REFERENCING_SCHEMA_NAME: &str = "export.referencing.schema.json";
+/// The `$id` of [`EXPORT_REFERENCING_SCHEMA_NAME`].
+pub const EXPORT_REFERENCING_SCHEMA_ID: &str =
+    "https://accord.invalid/schemas/v2/export.referencing.schema.json";
 
 /// The JSON Schema (draft 2020-12) of the document `accord export` writes: the whole dataset,
 /// merged. Its `$defs` are the data file's, so each line of a JSON Lines export validates against
 /// the definition of its kind (`#/$defs/Person` for `people.jsonl`).
 pub fn export_schema() -> serde_json::Value {
     crate::schema::model_schema_for::<Dataset>(EXPORT_SCHEMA_ID, "accord dataset export")
+}
+
+/// The export schema in its second form: the same document, whose every `$ref` points into the
+/// data-file schema (`accord.schema.json#/$defs/...`, by its `$id`) and which carries no `$defs`
+/// of its own. A code generator given both schemas in one run then generates each shared type
+/// once; [`export_schema`], self-contained, is for tools that cannot resolve a reference to
+/// another file.
+pub fn export_referencing_schema() -> serde_json::Value {
+    crate::schema::referencing_defs_of(
+        export_schema(),
+        crate::schema::DATA_FILE_SCHEMA_ID,
+        EXPORT_REFERENCING_SCHEMA_ID,
+    )
 }
 
 /// The whole accord dataset, every data file merged, as `accord export` writes it. Records keep
@@ -44,7 +63,7 @@ pub fn export_schema() -> serde_json::Value {
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The version of this export format; `2`.
-    #[schemars(range(min = 2, max = 2))]
+    #[schemars(extend("const" = 2))]
     pub export_version: u32,
     /// The program that wrote the export, with its version (for example `accord 0.1.0`).
     pub generator: String,

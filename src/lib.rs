@@ -40,7 +40,8 @@ pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Label, Severity, Span
 pub use files::CheckError;
 
 /// Every schema file accord publishes under `schemas/`, as `(file name, pretty JSON with a final
-/// newline)`: the data file's, the JSON output format's, the export's and `accord.toml`'s.
+/// newline)`: the data file's, the JSON output format's, the export's (self-contained, and
+/// referring to the data file's) and `accord.toml`'s.
 pub fn schema_files() -> Vec<(&'static str, String)> {
     use crate::schema::to_pretty_json;
     vec![
@@ -55,6 +56,10 @@ pub fn schema_files() -> Vec<(&'static str, String)> {
         (
             dataset::EXPORT_SCHEMA_NAME,
             to_pretty_json(&dataset::export_schema()),
+        ),
+        (
+            dataset::EXPORT_REFERENCING_SCHEMA_NAME,
+            to_pretty_json(&dataset::export_referencing_schema()),
         ),
         (
             config::CONFIG_SCHEMA_NAME,

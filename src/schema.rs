@@ -71,7 +71,10 @@ pub(crate) fn wire_schema_for<T: JsonSchema>(id: &str, title: &str) -> Value {
 ///   JSON Schema format, and strict validators reject it (the bounds stay as `minimum` and
 ///   `maximum`);
 /// - a description with Markdown code spans also goes to `markdownDescription`, which editors
-///   render, where they would show the backticks of `description`.
+///   render, where they would show the backticks of `description`;
+/// - an optional list (an array property that is not required and may be empty) gets
+///   `"default": []`: accord leaves an empty list out, and a generated type then knows that
+///   absent means empty rather than unknown.
 fn for_other_tools(root: &mut Value) {
     if let Some(Value::Object(definitions)) = root.get_mut("$defs") {
         for (name, definition) in definitions.iter_mut() {
@@ -88,6 +91,7 @@ fn for_other_tools(root: &mut Value) {
 fn polish_subschemas(value: &mut Value) {
     match value {
         Value::Object(map) => {
+            default_empty_optional_lists(map);
             if map.len() > 1
                 && let Some(reference) = map.remove("$ref")
             {
@@ -120,6 +124,63 @@ fn polish_subschemas(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(polish_subschemas),
         _ => {}
     }
+}
+
+fn default_empty_optional_lists(schema: &mut Map<String, Value>) {
+    let required: Vec<String> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|name| name.as_str().map(str::to_owned))
+        .collect();
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+        return;
+    };
+    for (name, property) in properties.iter_mut() {
+        let Value::Object(property) = property else {
+            continue;
+        };
+        let is_array = property.get("type").and_then(Value::as_str) == Some("array");
+        let may_be_empty = property
+            .get("minItems")
+            .and_then(Value::as_u64)
+            .is_none_or(|min| min == 0);
+        if is_array && may_be_empty && !required.contains(name) {
+            property
+                .entry("default")
+                .or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+}
+
+/// `schema` with every `$ref` into its own `$defs` pointed at the same definition in the schema
+/// whose `$id` is `defs_id`, and its `$defs` removed: for a document made of the data file's
+/// types, so that a code generator given both schemas generates each shared type once.
+pub(crate) fn referencing_defs_of(mut schema: Value, defs_id: &str, id: &str) -> Value {
+    fn point_refs(value: &mut Value, defs_id: &str) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get_mut("$ref")
+                    && reference.starts_with("#/$defs/")
+                {
+                    *reference = format!("{defs_id}{reference}");
+                }
+                map.values_mut()
+                    .for_each(|child| point_refs(child, defs_id));
+            }
+            Value::Array(items) => items
+                .iter_mut()
+                .for_each(|child| point_refs(child, defs_id)),
+            _ => {}
+        }
+    }
+    if let Value::Object(map) = &mut schema {
+        map.remove("$defs");
+        map.insert("$id".into(), json!(id));
+    }
+    point_refs(&mut schema, defs_id);
+    schema
 }
 
 fn with_identity(mut root: Value, id: &str, title: &str) -> Value {

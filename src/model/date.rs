@@ -36,7 +36,7 @@ pub struct DateValue {
     #[schemars(length(min = 1))]
     pub as_written: String,
     /// The parts of `date`, `time` and `time_zone` that the source does not print and that were
-    /// inferred by the editor. Empty when every part is printed in the source.
+    /// inferred by the editor. Left out when every part is printed in the source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<DatePart>,
     /// Where the date was read: in the source's text (`text`, the default, left out), or, for a

@@ -49,7 +49,7 @@ pub struct Organization {
         deserialize_with = "super::reject_null"
     )]
     pub led_by: Option<PersonId>,
-    /// Members of an alliance or bloc that a source names. Left empty when no source lists them.
+    /// Members of an alliance or bloc that a source names. Left out when no source lists them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<ActorId>,
     /// The organization's Wikidata item, when known.

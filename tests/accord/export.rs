@@ -136,3 +136,63 @@ fn data_with_errors_is_not_exported() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
 }
+
+fn committed(name: &str) -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(std::path::Path::new("schemas").join(name))
+            .expect("the committed schema"),
+    )
+    .expect("JSON")
+}
+
+/// The export schema that refers to the data-file schema's `$defs` (for code generators given
+/// both schemas) accepts and rejects exactly what the self-contained one does.
+#[test]
+fn both_forms_of_the_export_schema_agree() {
+    let data_file = committed("accord.schema.json");
+    let referencing = committed("export.referencing.schema.json");
+    assert!(referencing.get("$defs").is_none(), "no copy of the $defs");
+    let registry = jsonschema::Registry::new()
+        .add(accord::schema::DATA_FILE_SCHEMA_ID, &data_file)
+        .expect("the data-file schema's $id")
+        .prepare()
+        .expect("registry");
+    let referencing = jsonschema::options()
+        .with_registry(&registry)
+        .build(&referencing)
+        .expect("the referencing form compiles with the data-file schema beside it");
+    let bundled = export_validator();
+
+    let output = Command::cargo_bin("accord")
+        .expect("binary")
+        .args(["export", "data"])
+        .output()
+        .expect("runs");
+    let export: Value = serde_json::from_slice(&output.stdout).expect("one JSON document");
+    assert!(bundled.is_valid(&export) && referencing.is_valid(&export));
+
+    // Spoil the export in ways each form must reject the same: a field of a shared type, an
+    // unknown key deep inside, a wrong enum value, an empty required list, a null for an absent
+    // field, and a wrong version.
+    let spoilt: Vec<(&str, Value)> = vec![
+        ("/people/0/name", Value::from(3)),
+        ("/claims/0/citations/0/modality", Value::from("rumour")),
+        ("/agreements/0/names", Value::Array(Vec::new())),
+        ("/sources/0/language", Value::Null),
+        ("/export_version", Value::from(3)),
+    ];
+    for (pointer, value) in spoilt {
+        let mut broken = export.clone();
+        *broken
+            .pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer}")) = value;
+        assert!(!bundled.is_valid(&broken), "{pointer}: bundled accepts it");
+        assert!(
+            !referencing.is_valid(&broken),
+            "{pointer}: referencing accepts it"
+        );
+    }
+    let mut extra = export.clone();
+    extra["events"][0]["venue"] = Value::from("somewhere");
+    assert!(!bundled.is_valid(&extra) && !referencing.is_valid(&extra));
+}

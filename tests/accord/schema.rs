@@ -119,3 +119,55 @@ fn the_readme_lists_every_diagnostic_code() {
          src/diagnostic.rs; it should be:\n\n{expected}"
     );
 }
+
+/// An optional list is left out when empty, so every schema says that absent means `[]`; a list
+/// that must hold something, or must be present, has no default.
+#[test]
+fn optional_lists_default_to_empty() {
+    fn visit(schema: &Value, at: &str, checked: &mut usize) {
+        match schema {
+            Value::Object(map) => {
+                let required: Vec<&str> = map
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
+                for (name, property) in map
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
+                    if property.get("type").and_then(Value::as_str) != Some("array") {
+                        continue;
+                    }
+                    let optional = !required.contains(&name.as_str())
+                        && property
+                            .get("minItems")
+                            .and_then(Value::as_u64)
+                            .unwrap_or(0)
+                            == 0;
+                    let default = property.get("default");
+                    if optional {
+                        *checked += 1;
+                        assert_eq!(default, Some(&Value::Array(Vec::new())), "{at}/{name}");
+                    } else {
+                        assert!(default.is_none(), "{at}/{name} has a default");
+                    }
+                }
+                for (key, child) in map {
+                    visit(child, &format!("{at}/{key}"), checked);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| visit(item, at, checked)),
+            _ => {}
+        }
+    }
+    let mut checked = 0;
+    visit(&accord::schema::data_file_schema(), "", &mut checked);
+    visit(&accord::dataset::export_schema(), "", &mut checked);
+    // Every section of a data file, and the optional lists of the records (aliases, terms, ...).
+    assert!(checked > 60, "only {checked} optional lists");
+}
