@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod explain;
 pub mod files;
 pub mod fix;
+#[cfg(feature = "report")]
 pub mod html_report;
 #[cfg(feature = "fuzzing")]
 pub mod invariants;

@@ -30,11 +30,9 @@ pub(crate) enum Command {
     Report(ReportArgs),
     /// Run the language server (LSP 3.17 over stdio) for editors: every finding as you type,
     /// and the fixes of `check --fix` as quick fixes.
-    #[cfg(feature = "lsp")]
     Lsp(LspArgs),
 }
 
-#[cfg(feature = "lsp")]
 #[derive(Debug, Args)]
 pub(crate) struct LspArgs {
     /// Speak over standard input and output (the only transport; accepted because editors'

@@ -44,9 +44,14 @@ fn run() -> ExitCode {
         Command::Explain(args) => commands::explain(&args),
         Command::Export(args) => commands::export(&args),
         Command::New(args) => commands::new(&args),
+        #[cfg(feature = "report")]
         Command::Report(args) => commands::report(&args),
+        #[cfg(not(feature = "report"))]
+        Command::Report(_) => Err(commands::left_out("report", "report")),
         #[cfg(feature = "lsp")]
         Command::Lsp(args) => commands::lsp(&args),
+        #[cfg(not(feature = "lsp"))]
+        Command::Lsp(_) => Err(commands::left_out("lsp", "lsp")),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

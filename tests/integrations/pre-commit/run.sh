@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Integration test of the pre-commit hook that this repository provides (.pre-commit-hooks.yaml):
-# a real pre-commit, pinned, builds accord with `language: rust` and runs it in a throwaway git
-# repository that holds a copy of data/ and schemas/.
+# a real pre-commit, pinned, runs the hook `accord` (hooks/accord-check, which builds accord for
+# checking only) in a throwaway git repository that holds a copy of data/ and schemas/.
 #
 # It checks that
-#   (a) `pre-commit run --all-files` passes on the bundled (clean) data;
+#   (a) `pre-commit run --all-files` passes on the bundled (clean) data, and the accord the hook
+#       built has no language server (`accord lsp` exits 2 and names the feature);
 #   (b) a staged data file with a wrong enum value makes `pre-commit run` fail with accord's
 #       finding (its code and file:line:column), the one finding of that file: the file is
 #       checked in the context of its dataset (data/accord.toml), so the ids it refers to in the
@@ -13,7 +14,8 @@
 #       reports the quote of a YAML file that no longer matches (the reason for matching .txt
 #       files);
 #   (d) a staged change to a file that is neither YAML nor .txt skips the hook;
-#   (e) accord.toml and `args:` name another data directory.
+#   (e) accord.toml and `args:` name another data directory;
+#   (f) the hook `accord-system` (`language: system`) runs the accord on PATH.
 # The pre-commit config, a YAML file too, is passed to the hook with --all-files; it lies outside
 # the data that accord.toml names, so it is not checked.
 #
@@ -30,12 +32,12 @@
 # .pre-commit-hooks.yaml, and it installs into a temporary store, so every run builds again.)
 #
 # Everything goes under target/integrations/: the venv with pre-commit, PRE_COMMIT_HOME (the
-# clones and the built hook, reused between runs), the cargo target directory of the hook's
-# `cargo install`, the snapshot, and the temporary dataset repository (removed on exit).
+# clones, reused between runs), the cargo target directory of the hook's build, the snapshot, and the temporary dataset repository (removed on exit).
 #
-# Keeping the build cheap. pre-commit builds a rev once (`cargo install --bins --root ENV --path
-# .` in its clone) and reuses it while the rev is the same. For a new rev:
-# - CARGO_TARGET_DIR is a directory of its own, kept between runs, so only accord itself is
+# Keeping the build cheap. The hook builds a rev once (`cargo build --release
+# --no-default-features` in pre-commit's clone) and reuses it while the rev is the same. For a
+# new rev:
+# - ACCORD_HOOK_TARGET_DIR is a directory of its own, kept between runs, so only accord itself is
 #   compiled again, not its dependencies. The first time, it is seeded with the dependencies
 #   that target/release already holds (accord's own artifacts are left out). It is not
 #   target/ itself: accord built from the clone lands in the same fingerprint slots as
@@ -176,7 +178,7 @@ run_pc() {
   shift
   started=$(now)
   STATUS=0
-  (cd "$DATASET" && CARGO_TARGET_DIR=$HOOK_TARGET_DIR "$PRE_COMMIT" "$@") >"$OUT/$name" 2>&1 ||
+  (cd "$DATASET" && ACCORD_HOOK_TARGET_DIR=$HOOK_TARGET_DIR "$PRE_COMMIT" "$@") >"$OUT/$name" 2>&1 ||
     STATUS=$?
   TIMINGS+=("$(printf '%-44s %7ss' "pre-commit $*" "$(since "$started")")")
   sed 's/^/    | /' "$OUT/$name"
@@ -202,18 +204,26 @@ if [[ ! -d $HOOK_TARGET_DIR/release/.fingerprint && -d target/release/.fingerpri
   TIMINGS+=("$(printf '%-44s %7ss' "seeding the hook's cargo target directory" "$(since "$started")")")
 fi
 
-log "install the hook environment (cargo install of accord, unless PRE_COMMIT_HOME has it)"
-echo "CARGO_TARGET_DIR=$HOOK_TARGET_DIR"
+log "install the hook environment (the clone of the rev, unless PRE_COMMIT_HOME has it)"
+echo "ACCORD_HOOK_TARGET_DIR=$HOOK_TARGET_DIR"
 echo "PRE_COMMIT_HOME=$PRE_COMMIT_HOME"
 run_pc install-hooks install-hooks
 expect_status 0 "install-hooks"
 pass "the hook environment is installed"
 
-log "(a) pre-commit run --all-files passes on the clean data"
+log "(a) pre-commit run --all-files passes on the clean data (the first run builds the checker)"
 run_pc clean run --all-files --color never
 expect_status 0 "(a)"
 expect_in clean '^accord\.+Passed$'
 pass "(a) clean data passes"
+# The hook built accord for checking only: the language server and the report are left out,
+# and say which feature brings them back.
+hook_accord=$HOOK_TARGET_DIR/release/accord
+lsp_status=0
+"$hook_accord" lsp >"$OUT/hook-lsp" 2>&1 || lsp_status=$?
+[[ $lsp_status == 2 ]] || fail "(a) the hook's accord lsp exited $lsp_status, expected 2"
+expect_in hook-lsp 'built without the `lsp` feature'
+pass "(a) the hook's build has no language server (\`accord lsp\` exits 2 and names the feature)"
 
 log "(b) a wrong enum value, staged, fails the hook with accord's finding"
 # The first `kind: call` of data/events.yaml becomes `kind: cal`.
@@ -284,6 +294,31 @@ run_pc args-broken run --color never
 expect_status 1 "(e)"
 expect_in args-broken "dataset/events\.yaml:$line:$column"
 pass "(e) accord.toml's data = [\"dataset\"] and args: [dataset] check dataset/"
+
+log "(f) the hook accord-system runs the accord on PATH (language: system) and builds nothing"
+# The dataset of (e), dataset/, with its broken line mended.
+sed -i "${line}s/kind: cal\$/kind: call/" "$DATASET/dataset/events.yaml"
+git -C "$DATASET" add dataset/events.yaml
+{
+  printf 'repos:\n'
+  printf '  - repo: %s\n' "$HOOK_REPO"
+  printf '    rev: %s\n' "$HOOK_REV"
+  printf '    hooks:\n'
+  printf '      - id: accord-system\n'
+  printf '        args: [dataset]\n'
+} >"$DATASET/.pre-commit-config.yaml"
+git -C "$DATASET" add .pre-commit-config.yaml
+mkdir -p "$TMP/bin"
+ln -s "$hook_accord" "$TMP/bin/accord"
+PATH="$TMP/bin:$PATH" run_pc system run --all-files --color never
+expect_status 0 "(f)"
+expect_in system '^accord\.+Passed$'
+sed -i "${line}s/kind: call\$/kind: cal/" "$DATASET/dataset/events.yaml"
+git -C "$DATASET" add dataset/events.yaml
+PATH="$TMP/bin:$PATH" run_pc system-broken run --color never
+expect_status 1 "(f)"
+expect_in system-broken "dataset/events\.yaml:$line:$column"
+pass "(f) accord-system checks with the accord on PATH"
 
 # Drop the clones and builds of earlier revs: the dataset repository's config, which still
 # exists, names the current one, so that one stays.

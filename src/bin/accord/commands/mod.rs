@@ -7,6 +7,7 @@ mod export;
 #[cfg(feature = "lsp")]
 mod lsp;
 mod new;
+#[cfg(feature = "report")]
 mod report;
 mod schema;
 
@@ -23,6 +24,7 @@ pub(crate) use export::export;
 #[cfg(feature = "lsp")]
 pub(crate) use lsp::lsp;
 pub(crate) use new::new;
+#[cfg(feature = "report")]
 pub(crate) use report::report;
 pub(crate) use schema::schema;
 
@@ -32,6 +34,16 @@ pub(crate) const EXIT_CLEAN: u8 = 0;
 pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit code: the run could not happen (bad arguments, unreadable paths).
 pub(crate) const EXIT_FAILURE: u8 = 2;
+
+/// The error of a command this build left out: which cargo feature brings it back.
+#[cfg(not(all(feature = "lsp", feature = "report")))]
+pub(crate) fn left_out(command: &str, feature: &str) -> String {
+    format!(
+        "`accord {command}` is not part of this build of accord, which was built without the \
+         `{feature}` feature (as the pre-commit hook builds it, for checking only); \
+         install the full tool with `cargo install --locked --path .` from a clone of accord"
+    )
+}
 
 /// What a command reads, once the dataset's root is known.
 pub(crate) struct Scope {
