@@ -1,0 +1,3 @@
+module accord.invalid/codegen
+
+go 1.19
