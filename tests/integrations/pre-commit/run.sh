@@ -34,22 +34,20 @@
 # Everything goes under target/integrations/: the venv with pre-commit, PRE_COMMIT_HOME (the
 # clones, reused between runs), the cargo target directory of the hook's build, the snapshot, and the temporary dataset repository (removed on exit).
 #
-# Keeping the build cheap. The hook builds a rev once (`cargo build --release
+# Keeping the build cheap. The hook builds a rev once (`cargo build --profile hook
 # --no-default-features` in pre-commit's clone) and reuses it while the rev is the same. For a
 # new rev:
 # - ACCORD_HOOK_TARGET_DIR is a directory of its own, kept between runs, so only accord itself is
-#   compiled again, not its dependencies. The first time, it is seeded with the dependencies
-#   that target/release already holds (accord's own artifacts are left out). It is not
-#   target/ itself: accord built from the clone lands in the same fingerprint slots as
-#   `cargo build --release` of the work tree, whose source files are then older than that build,
-#   so cargo would take the clone's binary for the work tree's.
+#   compiled again, not its dependencies (the first run builds them: about two minutes). It is
+#   not target/ itself: accord built from the clone would land in the same fingerprint slots as
+#   a build of the work tree with that profile, whose source files are then older than that
+#   build, so cargo would take the clone's binary for the work tree's.
 # - CARGO_HOME is left alone: with the machine's cargo, pre-commit uses the user's registry
 #   cache, so no crate is downloaded again.
 #
 # Environment:
 #   ACCORD_HOOK_TARGET_DIR  the cargo target directory of the hook's build
 #                           (default: target/integrations/pre-commit-cargo-target)
-#   ACCORD_HOOK_NO_SEED=1   do not seed it from target/release (to time a cold build)
 #   KEEP_TMP=1              keep the temporary dataset repository and outputs for inspection
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -194,16 +192,6 @@ expect_no_escapes() {
   if grep -q $'\x1b\\[' "$OUT/$1"; then fail "$1: the output has colour escape codes"; fi
 }
 
-if [[ ! -d $HOOK_TARGET_DIR/release/.fingerprint && -d target/release/.fingerprint &&
-  ${ACCORD_HOOK_NO_SEED:-} != 1 ]]; then
-  log "seeding $HOOK_TARGET_DIR with the dependencies built in target/release"
-  started=$(now)
-  mkdir -p "$HOOK_TARGET_DIR/release"
-  (cd target/release && tar --exclude='*accord*' -cf - deps build .fingerprint) |
-    tar -xf - -C "$HOOK_TARGET_DIR/release"
-  TIMINGS+=("$(printf '%-44s %7ss' "seeding the hook's cargo target directory" "$(since "$started")")")
-fi
-
 log "install the hook environment (the clone of the rev, unless PRE_COMMIT_HOME has it)"
 echo "ACCORD_HOOK_TARGET_DIR=$HOOK_TARGET_DIR"
 echo "PRE_COMMIT_HOME=$PRE_COMMIT_HOME"
@@ -218,7 +206,7 @@ expect_in clean '^accord\.+Passed$'
 pass "(a) clean data passes"
 # The hook built accord for checking only: the language server and the report are left out,
 # and say which feature brings them back.
-hook_accord=$HOOK_TARGET_DIR/release/accord
+hook_accord=$HOOK_TARGET_DIR/hook/accord
 lsp_status=0
 "$hook_accord" lsp >"$OUT/hook-lsp" 2>&1 || lsp_status=$?
 [[ $lsp_status == 2 ]] || fail "(a) the hook's accord lsp exited $lsp_status, expected 2"
