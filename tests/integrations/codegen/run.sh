@@ -179,21 +179,6 @@ rust_round_trip() {
   echo "Rust types give back both exports"
 }
 
-summary=()
-failed=0
-for name in quicktype_pair go_round_trip rust_round_trip; do
-  step "${name//_/ }"
-  log="$(mktemp)"
-  set +e
-  (set -e; "$name") 2>&1 | tee "$log"
-  status=${PIPESTATUS[0]}
-  set -e
-  if [ "$status" -eq 0 ]; then result=ok; else result=FAILED; failed=$((failed + 1)); fi
-  summary+=("$(printf '%-16s %-7s %s' "${name//_/ }" "$result" "$(tail -n 1 "$log")")")
-  rm -f "$log"
-done
-
-step "summary"
-printf '%s\n' "${summary[@]}"
-echo "codegen: $((3 - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+# shellcheck source=tests/integrations/steps.sh
+. tests/integrations/steps.sh
+run_steps codegen quicktype_pair go_round_trip rust_round_trip

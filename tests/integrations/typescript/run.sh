@@ -38,21 +38,6 @@ verdicts() {
   node "$here/build/compare.js"
 }
 
-summary=()
-failed=0
-for name in generate compile verdicts; do
-  printf '\n==> %s\n' "$name"
-  log="$(mktemp)"
-  set +e
-  (set -e; "$name") 2>&1 | tee "$log"
-  status=${PIPESTATUS[0]}
-  set -e
-  if [ "$status" -eq 0 ]; then result=ok; else result=FAILED; failed=$((failed + 1)); fi
-  summary+=("$(printf '%-9s %-7s %s' "$name" "$result" "$(tail -n 1 "$log")")")
-  rm -f "$log"
-done
-
-printf '\n==> summary\n'
-printf '%s\n' "${summary[@]}"
-echo "typescript: $((3 - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+# shellcheck source=tests/integrations/steps.sh
+. tests/integrations/steps.sh
+run_steps typescript generate compile verdicts
