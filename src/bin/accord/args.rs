@@ -27,9 +27,17 @@ pub(crate) enum Command {
     /// Scaffold a new article file, or print a new record, with every required field.
     New(NewArgs),
     /// Write a static HTML report of the dataset: timeline, agreements, positions, sources.
+    #[cfg_attr(
+        not(feature = "report"),
+        command(about = "Not in this build of accord: it needs the `report` feature")
+    )]
     Report(ReportArgs),
     /// Run the language server (LSP 3.17 over stdio) for editors: every finding as you type,
     /// and the fixes of `check --fix` as quick fixes.
+    #[cfg_attr(
+        not(feature = "lsp"),
+        command(about = "Not in this build of accord: it needs the `lsp` feature")
+    )]
     Lsp(LspArgs),
 }
 
