@@ -58,34 +58,25 @@ pub fn discover_with(
         if follow_links {
             // Links are followed inside one walk, which knows every directory it went through
             // and so tells a link that loops.
-            walk(path, true, &roots, usize::MAX, &mut files, &mut findings);
+            walk(path, true, &roots, None, &mut files, &mut findings);
             continue;
         }
         // The directory's own entries first, then each subdirectory walked on its own thread:
         // a dataset of thousands of directories is listed in a fraction of the time.
         let mut subdirectories = Vec::new();
-        walk(path, false, &roots, 1, &mut files, &mut findings);
-        if let Ok(entries) = std::fs::read_dir(path) {
-            for entry in entries.flatten() {
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                if !hidden && entry.file_type().is_ok_and(|t| t.is_dir()) {
-                    subdirectories.push(entry.path());
-                }
-            }
-        }
-        subdirectories.sort();
+        walk(
+            path,
+            false,
+            &roots,
+            Some(&mut subdirectories),
+            &mut files,
+            &mut findings,
+        );
         let walked: Vec<(Vec<PathBuf>, Vec<Diagnostic>)> = subdirectories
             .par_iter()
             .map(|directory| {
                 let (mut files, mut findings) = (Vec::new(), Vec::new());
-                walk(
-                    directory,
-                    false,
-                    &roots,
-                    usize::MAX,
-                    &mut files,
-                    &mut findings,
-                );
+                walk(directory, false, &roots, None, &mut files, &mut findings);
                 (files, findings)
             })
             .collect();
@@ -99,16 +90,22 @@ pub fn discover_with(
     Ok((files, findings))
 }
 
-/// Walks the directory `path` down to `max_depth`, adding the data files found to `files` and
-/// what could not be listed, or a followed link that leaves `roots`, to `findings`.
+/// Walks the directory `path`, adding the data files found to `files` and what could not be
+/// listed, or a followed link that leaves `roots`, to `findings`. Given `subdirectories`, it
+/// lists `path` alone and adds the subdirectories it would have walked into there, in order.
 fn walk(
     path: &Path,
     follow_links: bool,
     roots: &DatasetRoots,
-    max_depth: usize,
+    mut subdirectories: Option<&mut Vec<PathBuf>>,
     files: &mut Vec<PathBuf>,
     findings: &mut Vec<Diagnostic>,
 ) {
+    let max_depth = if subdirectories.is_some() {
+        1
+    } else {
+        usize::MAX
+    };
     let mut walk = walkdir::WalkDir::new(path)
         .follow_links(follow_links)
         .max_depth(max_depth)
@@ -152,6 +149,11 @@ fn walk(
             }
             Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
                 files.push(entry.into_path())
+            }
+            Ok(entry) if entry.depth() == max_depth && entry.file_type().is_dir() => {
+                if let Some(subdirectories) = subdirectories.as_deref_mut() {
+                    subdirectories.push(entry.into_path());
+                }
             }
             Ok(_) => {}
             Err(error) => {

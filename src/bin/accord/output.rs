@@ -246,9 +246,9 @@ fn replace_file_with(
     })
 }
 
-/// Writes a file of accord's cache, its `parts` one after the other, into the cache directory `dir` (made if missing,
-/// with a `.gitignore` that keeps it out of git and a `CACHEDIR.TAG` that keeps it out of
-/// backups). The file is written under a name of this process's own and renamed over the old
+/// Writes a file of accord's cache, its `parts` one after the other, into the cache directory
+/// `dir` (made if missing, with a `.gitignore` that keeps it out of git and a `CACHEDIR.TAG` that
+/// keeps it out of backups). The file is written under a name of this process's own and renamed over the old
 /// one, so runs at the same time never read half a cache.
 pub(crate) fn write_cache_file(dir: &Path, name: &str, parts: &[Vec<u8>]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
