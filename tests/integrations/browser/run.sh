@@ -17,7 +17,8 @@ if ! command -v chromium >/dev/null; then
 fi
 echo "$(chromium --version)"
 
-[ -x target/debug/accord ] || cargo build --quiet
+# Built every run (a no-op when fresh), so that an accord older than the code is never used.
+cargo build --locked --quiet
 out=target/report-browser
 rm -rf "$out"
 target/debug/accord report data --out "$out/site"

@@ -22,9 +22,8 @@ if [ ! -x "$py" ]; then
   python3 -m venv "$venv"
 fi
 "$py" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
-if [ ! -x target/debug/accord ]; then
-  cargo build --quiet
-fi
+# Built every run (a no-op when fresh), so that an accord older than the code is never used.
+cargo build --locked --quiet
 # The examples of `accord explain` as data files, which same_verdict.py checks as fixtures.
 cargo run --quiet --example explain_examples -- target/explain-examples
 mkdir -p "$out"

@@ -12,7 +12,8 @@ cd "$here/../../.."
 bin="$here/node_modules/.bin"
 
 (cd "$here" && npm ci --no-audit --no-fund)
-[ -x target/debug/accord ] || cargo build --quiet
+# Built every run (a no-op when fresh), so that an accord older than the code is never used.
+cargo build --locked --quiet
 # The examples of `accord explain` as data files, which compare.ts checks as fixtures.
 cargo run --quiet --example explain_examples -- target/explain-examples
 
